@@ -1,0 +1,102 @@
+package ru.parta.accounts;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.parta.shared.ApiException;
+
+/**
+ * Sign-in, sign-out and account creation. Passwords are hashed with bcrypt outside any transaction, so slow hashing
+ * never holds a database connection. A failed login looks the same whether the login exists or not.
+ */
+@Service
+public class Accounts {
+
+    private final Users users;
+    private final Sessions sessions;
+    private final LoginBackoff backoff;
+    private final PasswordEncoder passwords;
+    private final AccountsProperties properties;
+    private final ApplicationEventPublisher events;
+    private final String dummyHash;
+
+    Accounts(
+            Users users,
+            Sessions sessions,
+            LoginBackoff backoff,
+            PasswordEncoder passwords,
+            AccountsProperties properties,
+            ApplicationEventPublisher events) {
+        this.users = users;
+        this.sessions = sessions;
+        this.backoff = backoff;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.events = events;
+        this.dummyHash = passwords.encode("parta-timing-equaliser");
+    }
+
+    /** Checks the password and opens a session; refuses with TOO_MANY_ATTEMPTS while backing off. */
+    public SignedIn login(String login, String password, String userAgent, String address) {
+        Duration wait = backoff.waitFor(login, address);
+        if (!wait.isZero()) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", wait.toSeconds() + 1);
+        }
+        var credentials = users.credentialsFor(login.strip());
+        boolean ok = passwords.matches(password, credentials.map(Users.Credentials::passwordHash).orElse(dummyHash));
+        if (credentials.isEmpty() || !ok) {
+            backoff.failed(login, address);
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS");
+        }
+        backoff.succeeded(login);
+        long userId = credentials.get().userId();
+        var issued = sessions.open(
+                userId, java.time.Instant.now().plus(properties.sessionLifetime()), userAgent, address);
+        return new SignedIn(issued.token(), issued.expiresAt(), users.find(userId).orElseThrow());
+    }
+
+    public void logout(CurrentUser user) {
+        revoke(user, user.sessionId());
+    }
+
+    public void revoke(CurrentUser user, long sessionId) {
+        if (!sessions.revoke(user.userId(), sessionId)) {
+            throw ApiException.notFound("SESSION_NOT_FOUND");
+        }
+        events.publishEvent(new SessionRevoked(user.userId(), sessionId));
+    }
+
+    public List<Sessions.SessionView> sessions(CurrentUser user) {
+        return sessions.listFor(user.userId(), user.sessionId());
+    }
+
+    /** Creates an account; only system administrators may create another system administrator. */
+    public UserProfile create(CurrentUser creator, NewUser request) {
+        if (!creator.systemAdmin()) {
+            throw ApiException.forbidden("ADMIN_ONLY");
+        }
+        return createTrusted(request);
+    }
+
+    /** Creates an account for a caller already authorised by its own module (roster import, demo seeding). */
+    @Transactional
+    public UserProfile createTrusted(NewUser request) {
+        NewUser user = request.normalised();
+        if (users.loginTaken(user.login(), user.phone(), user.email())) {
+            throw ApiException.conflict("LOGIN_TAKEN");
+        }
+        long id = users.insert(user, passwords.encode(user.password()));
+        return users.find(id).orElseThrow();
+    }
+
+    public boolean anyUsers() {
+        return users.count() > 0;
+    }
+
+    /** A successful sign-in: the token to present as cookie, bearer or stream token. */
+    public record SignedIn(String token, java.time.Instant expiresAt, UserProfile user) {}
+}

@@ -1,0 +1,95 @@
+package ru.parta.chats;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The chat's ordered log of durable changes, and the only place that hands out positions.
+ *
+ * <p>Invariant: {@link #nextPosition} increments {@code chats.last_position} with an UPDATE, which holds the chat
+ * row's lock until the transaction ends. A second writer to the same chat waits for that lock, so it takes position
+ * p+1 only after the transaction holding p has committed (or rolled back, undoing p). Therefore any snapshot that
+ * sees p+1 also sees p, and a reader that asks "events after my cursor" can never skip one that commits later.
+ *
+ * <p>Every append registers a push through {@link FanOut} that runs only after commit; a rolled-back change is never
+ * pushed.
+ */
+@Component
+class ChatEventLog {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final FanOut fanOut;
+
+    ChatEventLog(JdbcClient jdbc, JsonMapper json, FanOut fanOut) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.fanOut = fanOut;
+    }
+
+    /** Locks the chat row until the transaction ends, serialising this transaction with the chat's other writers. */
+    void lock(long chatId) {
+        jdbc.sql("select 1 from chats where id = ? for update").param(chatId).query(Integer.class).optional();
+    }
+
+    /** Locks the chat row and takes the next position; must run inside a transaction. */
+    long nextPosition(long chatId) {
+        return jdbc.sql(
+                        "update chats set last_position = last_position + 1 where id = ? returning last_position")
+                .param(chatId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Appends an event at a position taken with {@link #nextPosition} and schedules its push after commit. */
+    void append(long chatId, long position, String type, Object data, long[] recipients) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "event");
+        frame.put("chatId", chatId);
+        frame.put("position", position);
+        frame.put("event", type);
+        frame.put("at", Instant.now().toString());
+        frame.put("data", data);
+        String text = json.writeValueAsString(frame);
+        jdbc.sql("insert into chat_events (chat_id, position, type, payload) values (?, ?, ?, ?::jsonb)")
+                .params(chatId, position, type, text)
+                .update();
+        pushAfterCommit(new ChatEvent(chatId, position, text.getBytes(StandardCharsets.UTF_8), recipients, System.nanoTime()));
+    }
+
+    /** Takes a position and appends in one step. */
+    long append(long chatId, String type, Object data, long[] recipients) {
+        long position = nextPosition(chatId);
+        append(chatId, position, type, data, recipients);
+        return position;
+    }
+
+    /** Sends an event that is not stored (typing); it has no position and is not replayed. */
+    void ephemeral(long chatId, String type, Object data, long[] recipients) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", type);
+        frame.put("chatId", chatId);
+        frame.put("data", data);
+        byte[] bytes = json.writeValueAsString(frame).getBytes(StandardCharsets.UTF_8);
+        fanOut.publish(new ChatEvent(chatId, 0, bytes, recipients, System.nanoTime()));
+    }
+
+    private void pushAfterCommit(ChatEvent event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("Chat events are appended inside a transaction");
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                fanOut.publish(event);
+            }
+        });
+    }
+}

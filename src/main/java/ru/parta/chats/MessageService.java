@@ -1,0 +1,231 @@
+package ru.parta.chats;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.parta.shared.ApiException;
+
+/**
+ * Sending and changing messages. Each change is one transaction that writes the message and its chat event together;
+ * a refused change writes nothing.
+ *
+ * <p>Idempotency: a send carries the client's own id. The first send with a given {@code (sender, clientId)} creates the
+ * message; every later one, however late and however concurrent, returns that same message ({@link Sent#created()}
+ * false). Two concurrent first sends serialise on the chat row lock; the loser's insert finds the winner's row, its
+ * transaction rolls back (returning its position), and it answers with the winner's message.
+ */
+@Service
+public class MessageService {
+
+    public static final int MAX_TEXT_CODE_POINTS = 4000;
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Set<String> REACTIONS = Set.of("👍", "❤️", "😂", "😮", "😢", "🙏", "👏", "🔥", "✅", "👎");
+
+    private final Messages messages;
+    private final Members members;
+    private final Chats chats;
+    private final ChatService chatService;
+    private final ChatEventLog log;
+    private final TransactionTemplate tx;
+    private final ChatMetrics metrics;
+
+    MessageService(
+            Messages messages,
+            Members members,
+            Chats chats,
+            ChatService chatService,
+            ChatEventLog log,
+            TransactionTemplate tx,
+            ChatMetrics metrics) {
+        this.messages = messages;
+        this.members = members;
+        this.chats = chats;
+        this.chatService = chatService;
+        this.log = log;
+        this.tx = tx;
+        this.metrics = metrics;
+    }
+
+    /** The outcome of a send: the message, and whether this call created it or found an earlier one. */
+    public record Sent(MessageView message, boolean created) {}
+
+    public Sent send(long senderId, long chatId, String clientId, String text, Long replyTo, List<Long> mentions) {
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+            throw ApiException.badRequest("INVALID_CLIENT_ID");
+        }
+        String body = checkText(text);
+        var earlier = messages.bySenderAndClientId(senderId, clientId);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), chatId);
+        }
+        try {
+            MessageView created = tx.execute(s -> insert(senderId, chatId, clientId, body, replyTo, mentions));
+            metrics.accepted();
+            return new Sent(created, true);
+        } catch (DuplicateSend e) {
+            return replay(messages.bySenderAndClientId(senderId, clientId).orElseThrow(), chatId);
+        }
+    }
+
+    private MessageView insert(long senderId, long chatId, String clientId, String body, Long replyTo, List<Long> mentions) {
+        MemberRole role = members.role(chatId, senderId).orElseThrow(ChatService::notFound);
+        ChatKind kind = chats.kind(chatId).orElseThrow(ChatService::notFound);
+        if (!role.canPost(kind)) {
+            throw ApiException.forbidden("POSTING_NOT_ALLOWED");
+        }
+        if (replyTo != null && messages.find(chatId, replyTo).isEmpty()) {
+            throw ApiException.badRequest("REPLY_TARGET_NOT_FOUND");
+        }
+        List<Long> mentioned = mentions == null || mentions.isEmpty()
+                ? List.of()
+                : members.memberIdsAmong(chatId, mentions.stream().distinct().limit(100).toList());
+        long position = log.nextPosition(chatId);
+        long id = messages.insert(chatId, senderId, clientId, position, body, replyTo, mentioned)
+                .orElseThrow(DuplicateSend::new);
+        MessageView message = messages.find(chatId, id).orElseThrow();
+        chats.touch(chatId, id);
+        log.append(chatId, position, "message.new", Map.of("message", message), members.userIds(chatId));
+        return message;
+    }
+
+    private static Sent replay(MessageView earlier, long chatId) {
+        if (earlier.chatId() != chatId) {
+            throw ApiException.conflict("CLIENT_ID_REUSED");
+        }
+        return new Sent(earlier, false);
+    }
+
+    public MessageView edit(long userId, long chatId, long messageId, String text, List<Long> mentions) {
+        String body = checkText(text);
+        return tx.execute(s -> {
+            MessageView m = existing(userId, chatId, messageId);
+            if (m.senderId() != userId) {
+                throw ApiException.forbidden("NOT_MESSAGE_AUTHOR");
+            }
+            List<Long> mentioned = mentions == null
+                    ? m.mentions()
+                    : members.memberIdsAmong(chatId, mentions.stream().distinct().limit(100).toList());
+            long position = log.nextPosition(chatId);
+            messages.edit(messageId, body, mentioned);
+            return changed(chatId, messageId, position, "message.edited", Map.of());
+        });
+    }
+
+    public MessageView delete(long userId, long chatId, long messageId) {
+        return tx.execute(s -> {
+            MessageView m = existing(userId, chatId, messageId);
+            MemberRole role = members.role(chatId, userId).orElseThrow(ChatService::notFound);
+            if (m.senderId() != userId && !role.manages()) {
+                throw ApiException.forbidden("DELETE_NOT_ALLOWED");
+            }
+            long position = log.nextPosition(chatId);
+            messages.delete(messageId);
+            return changed(chatId, messageId, position, "message.deleted", Map.of("by", userId));
+        });
+    }
+
+    public MessageView pin(long userId, long chatId, long messageId, boolean pinned) {
+        return tx.execute(s -> {
+            MessageView m = existing(userId, chatId, messageId);
+            MemberRole role = members.role(chatId, userId).orElseThrow(ChatService::notFound);
+            if (!role.manages() && chats.kind(chatId).orElseThrow() != ChatKind.DIRECT) {
+                throw ApiException.forbidden("NOT_CHAT_ADMIN");
+            }
+            if (m.pinned() == pinned) {
+                return m;
+            }
+            long position = log.nextPosition(chatId);
+            messages.pin(messageId, pinned);
+            return changed(
+                    chatId, messageId, position, pinned ? "message.pinned" : "message.unpinned", Map.of("by", userId));
+        });
+    }
+
+    public MessageView react(long userId, long chatId, long messageId, String emoji, boolean add) {
+        if (emoji == null || !REACTIONS.contains(emoji)) {
+            throw ApiException.badRequest("UNKNOWN_REACTION");
+        }
+        return tx.execute(s -> {
+            existing(userId, chatId, messageId);
+            long position = log.nextPosition(chatId);
+            boolean changed =
+                    add ? messages.addReaction(messageId, userId, emoji) : messages.removeReaction(messageId, userId, emoji);
+            if (!changed) {
+                s.setRollbackOnly();
+                return messages.find(chatId, messageId).orElseThrow();
+            }
+            return changed(
+                    chatId,
+                    messageId,
+                    position,
+                    add ? "reaction.added" : "reaction.removed",
+                    Map.of("userId", userId, "emoji", emoji));
+        });
+    }
+
+    public List<MessageView> history(long userId, long chatId, Long before, Long after, int limit) {
+        chatService.kindFor(chatId, userId);
+        int size = Math.clamp(limit, 1, 200);
+        if (after != null) {
+            return messages.after(chatId, after, size);
+        }
+        return messages.before(chatId, before == null ? Long.MAX_VALUE : before, size);
+    }
+
+    public List<MessageView> pinned(long userId, long chatId) {
+        chatService.kindFor(chatId, userId);
+        return messages.pinned(chatId);
+    }
+
+    public List<MessageView> search(long userId, Long chatId, String query, int limit) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty() || q.length() > 200) {
+            throw ApiException.badRequest("INVALID_QUERY");
+        }
+        if (chatId != null) {
+            chatService.kindFor(chatId, userId);
+        }
+        return messages.search(userId, chatId, q, Math.clamp(limit, 1, 100));
+    }
+
+    private MessageView existing(long userId, long chatId, long messageId) {
+        chatService.kindFor(chatId, userId);
+        MessageView m = messages.find(chatId, messageId).orElseThrow(() -> ApiException.notFound("MESSAGE_NOT_FOUND"));
+        if (m.deleted()) {
+            throw ApiException.conflict("MESSAGE_DELETED");
+        }
+        return m;
+    }
+
+    private MessageView changed(long chatId, long messageId, long position, String type, Map<String, Object> extra) {
+        MessageView message = messages.find(chatId, messageId).orElseThrow();
+        var data = new java.util.LinkedHashMap<String, Object>(extra);
+        data.put("message", message);
+        log.append(chatId, position, type, data, members.userIds(chatId));
+        return message;
+    }
+
+    static String checkText(String text) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw ApiException.badRequest("MESSAGE_EMPTY");
+        }
+        if (body.codePointCount(0, body.length()) > MAX_TEXT_CODE_POINTS) {
+            throw ApiException.badRequest("MESSAGE_TOO_LONG", MAX_TEXT_CODE_POINTS);
+        }
+        if (body.chars().anyMatch(c -> c == 0)) {
+            throw ApiException.badRequest("MESSAGE_INVALID_CHARACTERS");
+        }
+        return body;
+    }
+
+    /** The insert met an earlier message with the same client id; rolls the transaction back. */
+    static final class DuplicateSend extends RuntimeException {
+        DuplicateSend() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package ru.parta.chats;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A message as clients see it, in history, search and events. A deleted message keeps its place as a tombstone:
+ * {@code deleted} is true and its text, mentions and reactions are gone.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MessageView(
+        long id,
+        long chatId,
+        long position,
+        long senderId,
+        String clientId,
+        String text,
+        Long replyTo,
+        List<Long> mentions,
+        boolean pinned,
+        boolean deleted,
+        Instant createdAt,
+        Instant editedAt,
+        Map<String, List<Long>> reactions) {}

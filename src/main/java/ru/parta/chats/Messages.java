@@ -1,0 +1,179 @@
+package ru.parta.chats;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Messages and their reactions. {@code (sender_id, client_id)} is unique forever: it is what makes sends idempotent. */
+@Repository
+class Messages {
+
+    private static final String SELECT =
+            """
+            select m.*, (select json_agg(json_build_array(r.emoji, r.user_id) order by r.created_at)::text
+                         from reactions r where r.message_id = m.id) as reaction_list
+            from messages m
+            """;
+
+    private final JdbcClient jdbc;
+
+    Messages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<MessageView> bySenderAndClientId(long senderId, String clientId) {
+        return jdbc.sql(SELECT + " where m.sender_id = ? and m.client_id = ?")
+                .params(senderId, clientId)
+                .query(Messages::view)
+                .optional();
+    }
+
+    Optional<MessageView> find(long chatId, long messageId) {
+        return jdbc.sql(SELECT + " where m.chat_id = ? and m.id = ?")
+                .params(chatId, messageId)
+                .query(Messages::view)
+                .optional();
+    }
+
+    /** Inserts the message; empty when a message with the same sender and client id already exists. */
+    Optional<Long> insert(
+            long chatId, long senderId, String clientId, long position, String body, Long replyTo, List<Long> mentions) {
+        return jdbc.sql(
+                        """
+                        insert into messages (chat_id, sender_id, client_id, position, body, search_text, reply_to, mentions)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (sender_id, client_id) do nothing returning id
+                        """)
+                .params(chatId, senderId, clientId, position, body, fold(body), replyTo, mentions.toArray(Long[]::new))
+                .query(Long.class)
+                .optional();
+    }
+
+    void edit(long messageId, String body, List<Long> mentions) {
+        jdbc.sql("update messages set body = ?, search_text = ?, mentions = ?, edited_at = now() where id = ?")
+                .params(body, fold(body), mentions.toArray(Long[]::new), messageId)
+                .update();
+    }
+
+    void delete(long messageId) {
+        jdbc.sql("update messages set body = '', search_text = '', mentions = '{}', pinned = false, deleted_at = now() where id = ?")
+                .param(messageId)
+                .update();
+        jdbc.sql("delete from reactions where message_id = ?").param(messageId).update();
+    }
+
+    void pin(long messageId, boolean pinned) {
+        jdbc.sql("update messages set pinned = ? where id = ?").params(pinned, messageId).update();
+    }
+
+    boolean addReaction(long messageId, long userId, String emoji) {
+        return jdbc.sql("insert into reactions (message_id, user_id, emoji) values (?, ?, ?) on conflict do nothing")
+                        .params(messageId, userId, emoji)
+                        .update()
+                == 1;
+    }
+
+    boolean removeReaction(long messageId, long userId, String emoji) {
+        return jdbc.sql("delete from reactions where message_id = ? and user_id = ? and emoji = ?")
+                        .params(messageId, userId, emoji)
+                        .update()
+                == 1;
+    }
+
+    /** Up to {@code limit} messages before a position, returned oldest first. */
+    List<MessageView> before(long chatId, long position, int limit) {
+        List<MessageView> page = new ArrayList<>(jdbc.sql(
+                        SELECT + " where m.chat_id = ? and m.position < ? order by m.position desc limit ?")
+                .params(chatId, position, limit)
+                .query(Messages::view)
+                .list());
+        java.util.Collections.reverse(page);
+        return page;
+    }
+
+    /** Up to {@code limit} messages after a position, oldest first. */
+    List<MessageView> after(long chatId, long position, int limit) {
+        return jdbc.sql(SELECT + " where m.chat_id = ? and m.position > ? order by m.position limit ?")
+                .params(chatId, position, limit)
+                .query(Messages::view)
+                .list();
+    }
+
+    List<MessageView> pinned(long chatId) {
+        return jdbc.sql(SELECT + " where m.chat_id = ? and m.pinned order by m.position")
+                .param(chatId)
+                .query(Messages::view)
+                .list();
+    }
+
+    /** Russian full-text search over the chats the user is a member of; ё and е match each other. */
+    List<MessageView> search(long userId, Long chatId, String query, int limit) {
+        String folded = fold(query);
+        return jdbc.sql(
+                        SELECT
+                                + """
+                         join chat_members cm on cm.chat_id = m.chat_id and cm.user_id = :user
+                         where m.deleted_at is null and (:chat::bigint is null or m.chat_id = :chat)
+                           and m.search @@ websearch_to_tsquery('russian', :q)
+                         order by ts_rank(m.search, websearch_to_tsquery('russian', :q)) desc, m.created_at desc
+                         limit :limit
+                        """)
+                .param("user", userId)
+                .param("chat", chatId)
+                .param("q", folded)
+                .param("limit", limit)
+                .query(Messages::view)
+                .list();
+    }
+
+    /** Lower case with ё folded to е: what is indexed and what is searched, independent of the database locale. */
+    static String fold(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е');
+    }
+
+    static MessageView view(ResultSet rs, int n) throws SQLException {
+        boolean deleted = rs.getTimestamp("deleted_at") != null;
+        long replyTo = rs.getLong("reply_to");
+        Long reply = rs.wasNull() ? null : replyTo;
+        var edited = rs.getTimestamp("edited_at");
+        return new MessageView(
+                rs.getLong("id"),
+                rs.getLong("chat_id"),
+                rs.getLong("position"),
+                rs.getLong("sender_id"),
+                rs.getString("client_id"),
+                deleted ? null : rs.getString("body"),
+                reply,
+                longs(rs.getArray("mentions")),
+                rs.getBoolean("pinned"),
+                deleted,
+                rs.getTimestamp("created_at").toInstant(),
+                edited == null ? null : edited.toInstant(),
+                reactions(rs.getString("reaction_list")));
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((Long[]) array.getArray());
+    }
+
+    private static Map<String, List<Long>> reactions(String json) {
+        Map<String, List<Long>> result = new LinkedHashMap<>();
+        if (json == null) {
+            return result;
+        }
+        // [["👍",12],["❤",7]]: emoji strings are JSON-escaped by PostgreSQL, user ids are numbers
+        var parser = tools.jackson.databind.json.JsonMapper.shared().readTree(json);
+        for (var pair : parser) {
+            result.computeIfAbsent(pair.get(0).asString(), k -> new ArrayList<>())
+                    .add(pair.get(1).asLong());
+        }
+        return result;
+    }
+}

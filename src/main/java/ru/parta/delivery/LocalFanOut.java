@@ -1,0 +1,31 @@
+package ru.parta.delivery;
+
+import org.springframework.stereotype.Component;
+import ru.parta.chats.ChatEvent;
+import ru.parta.chats.FanOut;
+
+/**
+ * In-process fan-out for a single node: hands each committed event to the connections of its recipients on this node
+ * and wakes their long-polls. Costs one map lookup per recipient; the frame bytes are shared, never copied.
+ */
+@Component
+class LocalFanOut implements FanOut {
+
+    private final Connections connections;
+
+    LocalFanOut(Connections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public void publish(ChatEvent event) {
+        for (long userId : event.recipients()) {
+            for (StreamConnection c : connections.of(userId)) {
+                c.offer(event);
+            }
+            if (event.durable()) {
+                connections.wake(userId);
+            }
+        }
+    }
+}
