@@ -47,16 +47,18 @@ public class Accounts {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", wait.toSeconds() + 1);
         }
         var credentials = users.credentialsFor(login.strip());
-        boolean ok = passwords.matches(password, credentials.map(Users.Credentials::passwordHash).orElse(dummyHash));
+        boolean ok = passwords.matches(
+                password, credentials.map(Users.Credentials::passwordHash).orElse(dummyHash));
         if (credentials.isEmpty() || !ok) {
             backoff.failed(login, address);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS");
         }
         backoff.succeeded(login);
         long userId = credentials.get().userId();
-        var issued = sessions.open(
-                userId, java.time.Instant.now().plus(properties.sessionLifetime()), userAgent, address);
-        return new SignedIn(issued.token(), issued.expiresAt(), users.find(userId).orElseThrow());
+        var issued =
+                sessions.open(userId, java.time.Instant.now().plus(properties.sessionLifetime()), userAgent, address);
+        return new SignedIn(
+                issued.token(), issued.expiresAt(), users.find(userId).orElseThrow());
     }
 
     public void logout(CurrentUser user) {

@@ -36,7 +36,9 @@ class AccountsController {
         this.properties = properties;
     }
 
-    record LoginRequest(@NotBlank @Size(max = 254) String login, @NotBlank @Size(max = 128) String password) {}
+    record LoginRequest(
+            @NotBlank @Size(max = 254) String login,
+            @NotBlank @Size(max = 128) String password) {}
 
     record LoginResponse(String token, Instant expiresAt, UserProfile user) {}
 

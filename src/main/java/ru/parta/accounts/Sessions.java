@@ -30,13 +30,13 @@ public class Sessions {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select s.id, s.user_id, u.system_admin from sessions s join users u on u.id = s.user_id
                         where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and not u.disabled
                         """)
                 .param(hash(token))
-                .query((rs, n) -> new CurrentUser(rs.getLong("user_id"), rs.getLong("id"), rs.getBoolean("system_admin")))
+                .query((rs, n) ->
+                        new CurrentUser(rs.getLong("user_id"), rs.getLong("id"), rs.getBoolean("system_admin")))
                 .optional();
     }
 
@@ -44,8 +44,7 @@ public class Sessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        long id = jdbc.sql(
-                        """
+        long id = jdbc.sql("""
                         insert into sessions (token_hash, user_id, expires_at, user_agent, address)
                         values (?, ?, ?, ?, ?) returning id
                         """)
@@ -56,8 +55,7 @@ public class Sessions {
     }
 
     List<SessionView> listFor(long userId, long currentSessionId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, created_at, expires_at, user_agent, address from sessions
                         where user_id = ? and revoked_at is null and expires_at > now() order by created_at desc
                         """)

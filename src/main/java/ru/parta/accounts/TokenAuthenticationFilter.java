@@ -42,7 +42,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             token = header.substring(7).strip();
         } else if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
-                if (AccountsController.COOKIE.equals(c.getName()) && !c.getValue().isEmpty()) {
+                if (AccountsController.COOKIE.equals(c.getName())
+                        && !c.getValue().isEmpty()) {
                     token = c.getValue();
                     fromCookie = true;
                 }
@@ -56,7 +57,9 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
                     return;
                 }
                 var authorities = user.get().systemAdmin()
-                        ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_SYSTEM_ADMIN"))
+                        ? List.of(
+                                new SimpleGrantedAuthority("ROLE_USER"),
+                                new SimpleGrantedAuthority("ROLE_SYSTEM_ADMIN"))
                         : List.of(new SimpleGrantedAuthority("ROLE_USER"));
                 SecurityContextHolder.getContext()
                         .setAuthentication(new UsernamePasswordAuthenticationToken(user.get(), null, authorities));

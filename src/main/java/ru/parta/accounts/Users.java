@@ -50,22 +50,20 @@ public class Users {
     }
 
     Optional<Credentials> credentialsFor(String login) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, password_hash, system_admin from users
                         where not disabled and (lower(login) = lower(:l) or phone = :p or lower(email) = lower(:l))
                         order by id limit 1
                         """)
                 .param("l", login)
                 .param("p", Logins.normalisePhone(login).orElse(login))
-                .query((rs, n) -> new Credentials(
-                        rs.getLong("id"), rs.getString("password_hash"), rs.getBoolean("system_admin")))
+                .query((rs, n) ->
+                        new Credentials(rs.getLong("id"), rs.getString("password_hash"), rs.getBoolean("system_admin")))
                 .optional();
     }
 
     long insert(NewUser user, String passwordHash) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into users (login, surname, name, patronymic, phone, email, password_hash, system_admin)
                         values (:login, :surname, :name, :patronymic, :phone, :email, :hash, :admin) returning id
                         """)
@@ -82,8 +80,7 @@ public class Users {
     }
 
     boolean loginTaken(String login, String phone, String email) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select exists(select 1 from users where lower(login) = lower(:login)
                            or (:phone::text is not null and phone = :phone)
                            or (:email::text is not null and lower(email) = lower(:email)))

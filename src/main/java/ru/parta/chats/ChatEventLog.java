@@ -36,13 +36,15 @@ class ChatEventLog {
 
     /** Locks the chat row until the transaction ends, serialising this transaction with the chat's other writers. */
     void lock(long chatId) {
-        jdbc.sql("select 1 from chats where id = ? for update").param(chatId).query(Integer.class).optional();
+        jdbc.sql("select 1 from chats where id = ? for update")
+                .param(chatId)
+                .query(Integer.class)
+                .optional();
     }
 
     /** Locks the chat row and takes the next position; must run inside a transaction. */
     long nextPosition(long chatId) {
-        return jdbc.sql(
-                        "update chats set last_position = last_position + 1 where id = ? returning last_position")
+        return jdbc.sql("update chats set last_position = last_position + 1 where id = ? returning last_position")
                 .param(chatId)
                 .query(Long.class)
                 .single();
@@ -61,7 +63,8 @@ class ChatEventLog {
         jdbc.sql("insert into chat_events (chat_id, position, type, payload) values (?, ?, ?, ?::jsonb)")
                 .params(chatId, position, type, text)
                 .update();
-        pushAfterCommit(new ChatEvent(chatId, position, text.getBytes(StandardCharsets.UTF_8), recipients, System.nanoTime()));
+        pushAfterCommit(
+                new ChatEvent(chatId, position, text.getBytes(StandardCharsets.UTF_8), recipients, System.nanoTime()));
     }
 
     /** Takes a position and appends in one step. */

@@ -120,12 +120,18 @@ public class ChatService {
     @Transactional
     public MemberView setRole(long userId, long chatId, long memberId, MemberRole role) {
         MemberRole mine = requireManager(chatId, userId);
-        MemberRole current = members.role(chatId, memberId).orElseThrow(() -> ApiException.notFound("MEMBER_NOT_FOUND"));
-        if (role == MemberRole.OWNER || current == MemberRole.OWNER || (mine != MemberRole.OWNER && role == MemberRole.ADMIN)) {
+        MemberRole current =
+                members.role(chatId, memberId).orElseThrow(() -> ApiException.notFound("MEMBER_NOT_FOUND"));
+        if (role == MemberRole.OWNER
+                || current == MemberRole.OWNER
+                || (mine != MemberRole.OWNER && role == MemberRole.ADMIN)) {
             throw ApiException.forbidden("ROLE_CHANGE_NOT_ALLOWED");
         }
         setRoleInternal(chatId, memberId, role, userId);
-        return members.list(chatId).stream().filter(m -> m.userId() == memberId).findFirst().orElseThrow();
+        return members.list(chatId).stream()
+                .filter(m -> m.userId() == memberId)
+                .findFirst()
+                .orElseThrow();
     }
 
     public List<MemberView> members(long userId, long chatId) {

@@ -21,8 +21,7 @@ public class ChatSync {
 
     /** The user's chats with the position they joined at and the chat's latest position. */
     public List<Membership> memberships(long userId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select m.chat_id, m.joined_position, c.last_position from chat_members m
                         join chats c on c.id = m.chat_id where m.user_id = ?
                         """)
@@ -32,8 +31,7 @@ public class ChatSync {
     }
 
     public Optional<Membership> membership(long userId, long chatId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select m.chat_id, m.joined_position, c.last_position from chat_members m
                         join chats c on c.id = m.chat_id where m.user_id = ? and m.chat_id = ?
                         """)
@@ -48,8 +46,7 @@ public class ChatSync {
      * position p, it holds every position between {@code after} and p.
      */
     public List<StoredEvent> eventsAfter(long userId, long chatId, long after, int limit) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select e.position, e.payload::text from chat_events e
                         join chat_members m on m.chat_id = e.chat_id and m.user_id = ?
                         where e.chat_id = ? and e.position > greatest(?, m.joined_position - 1)

@@ -39,17 +39,19 @@ class Chats {
     }
 
     void rename(long chatId, String title) {
-        jdbc.sql("update chats set title = ? where id = ?").params(title, chatId).update();
+        jdbc.sql("update chats set title = ? where id = ?")
+                .params(title, chatId)
+                .update();
     }
 
     void touch(long chatId, Long lastMessageId) {
-        jdbc.sql("update chats set last_activity_at = now(), last_message_id = coalesce(?, last_message_id) where id = ?")
+        jdbc.sql(
+                        "update chats set last_activity_at = now(), last_message_id = coalesce(?, last_message_id) where id = ?")
                 .params(lastMessageId, chatId)
                 .update();
     }
 
-    private static final String LIST =
-            """
+    private static final String LIST = """
             select c.id, c.kind, coalesce(c.title, (select string_agg(u.surname || ' ' || u.name, ', ')
                        from chat_members o join users u on u.id = o.user_id
                        where o.chat_id = c.id and o.user_id <> m.user_id)) as title,

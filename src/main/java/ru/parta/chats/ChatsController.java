@@ -30,7 +30,10 @@ class ChatsController {
         this.chats = chats;
     }
 
-    record CreateChat(@NotNull ChatKind kind, @Size(max = 400) String title, @Size(max = 500) List<Long> members) {}
+    record CreateChat(
+            @NotNull ChatKind kind,
+            @Size(max = 400) String title,
+            @Size(max = 500) List<Long> members) {}
 
     record CreateDirect(@NotNull Long userId) {}
 

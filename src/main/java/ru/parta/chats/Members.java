@@ -23,7 +23,8 @@ class Members {
     }
 
     long[] userIds(long chatId) {
-        return jdbc.sql("select user_id from chat_members where chat_id = ?")
+        return jdbc
+                .sql("select user_id from chat_members where chat_id = ?")
                 .param(chatId)
                 .query(Long.class)
                 .list()
@@ -43,14 +44,10 @@ class Members {
     }
 
     boolean add(long chatId, long userId, MemberRole role, long joinedPosition) {
-        return jdbc.sql(
-                                """
+        return jdbc.sql("""
                         insert into chat_members (chat_id, user_id, role, joined_position) values (?, ?, ?, ?)
                         on conflict do nothing
-                        """)
-                        .params(chatId, userId, role.name(), joinedPosition)
-                        .update()
-                == 1;
+                        """).params(chatId, userId, role.name(), joinedPosition).update() == 1;
     }
 
     boolean remove(long chatId, long userId) {
@@ -68,19 +65,14 @@ class Members {
 
     /** Raises the read position; returns false when it was already at or past the given one. */
     boolean markRead(long chatId, long userId, long position) {
-        return jdbc.sql(
-                                """
+        return jdbc.sql("""
                         update chat_members set read_position = ?
                         where chat_id = ? and user_id = ? and read_position < ?
-                        """)
-                        .params(position, chatId, userId, position)
-                        .update()
-                == 1;
+                        """).params(position, chatId, userId, position).update() == 1;
     }
 
     List<MemberView> list(long chatId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select m.user_id, u.surname, u.name, m.role, m.read_position, m.joined_at
                         from chat_members m join users u on u.id = m.user_id
                         where m.chat_id = ? order by u.surname, u.name, m.user_id
@@ -98,15 +90,11 @@ class Members {
 
     /** The member who should own the chat after its owner left: the earliest admin, else the earliest member. */
     Optional<Long> successor(long chatId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select user_id from chat_members where chat_id = ? and role <> 'READ_ONLY'
                         order by case role when 'OWNER' then 0 when 'ADMIN' then 1 else 2 end, joined_position, user_id
                         limit 1
-                        """)
-                .param(chatId)
-                .query(Long.class)
-                .optional();
+                        """).param(chatId).query(Long.class).optional();
     }
 
     boolean hasOwner(long chatId) {

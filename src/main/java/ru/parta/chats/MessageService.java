@@ -70,7 +70,8 @@ public class MessageService {
         }
     }
 
-    private MessageView insert(long senderId, long chatId, String clientId, String body, Long replyTo, List<Long> mentions) {
+    private MessageView insert(
+            long senderId, long chatId, String clientId, String body, Long replyTo, List<Long> mentions) {
         MemberRole role = members.role(chatId, senderId).orElseThrow(ChatService::notFound);
         ChatKind kind = chats.kind(chatId).orElseThrow(ChatService::notFound);
         if (!role.canPost(kind)) {
@@ -81,7 +82,8 @@ public class MessageService {
         }
         List<Long> mentioned = mentions == null || mentions.isEmpty()
                 ? List.of()
-                : members.memberIdsAmong(chatId, mentions.stream().distinct().limit(100).toList());
+                : members.memberIdsAmong(
+                        chatId, mentions.stream().distinct().limit(100).toList());
         long position = log.nextPosition(chatId);
         long id = messages.insert(chatId, senderId, clientId, position, body, replyTo, mentioned)
                 .orElseThrow(DuplicateSend::new);
@@ -107,7 +109,8 @@ public class MessageService {
             }
             List<Long> mentioned = mentions == null
                     ? m.mentions()
-                    : members.memberIdsAmong(chatId, mentions.stream().distinct().limit(100).toList());
+                    : members.memberIdsAmong(
+                            chatId, mentions.stream().distinct().limit(100).toList());
             long position = log.nextPosition(chatId);
             messages.edit(messageId, body, mentioned);
             return changed(chatId, messageId, position, "message.edited", Map.of());
@@ -151,8 +154,9 @@ public class MessageService {
         return tx.execute(s -> {
             existing(userId, chatId, messageId);
             long position = log.nextPosition(chatId);
-            boolean changed =
-                    add ? messages.addReaction(messageId, userId, emoji) : messages.removeReaction(messageId, userId, emoji);
+            boolean changed = add
+                    ? messages.addReaction(messageId, userId, emoji)
+                    : messages.removeReaction(messageId, userId, emoji);
             if (!changed) {
                 s.setRollbackOnly();
                 return messages.find(chatId, messageId).orElseThrow();

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Messages {
 
-    private static final String SELECT =
-            """
+    private static final String SELECT = """
             select m.*, (select json_agg(json_build_array(r.emoji, r.user_id) order by r.created_at)::text
                          from reactions r where r.message_id = m.id) as reaction_list
             from messages m
@@ -45,9 +44,14 @@ class Messages {
 
     /** Inserts the message; empty when a message with the same sender and client id already exists. */
     Optional<Long> insert(
-            long chatId, long senderId, String clientId, long position, String body, Long replyTo, List<Long> mentions) {
-        return jdbc.sql(
-                        """
+            long chatId,
+            long senderId,
+            String clientId,
+            long position,
+            String body,
+            Long replyTo,
+            List<Long> mentions) {
+        return jdbc.sql("""
                         insert into messages (chat_id, sender_id, client_id, position, body, search_text, reply_to, mentions)
                         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (sender_id, client_id) do nothing returning id
                         """)
@@ -63,14 +67,17 @@ class Messages {
     }
 
     void delete(long messageId) {
-        jdbc.sql("update messages set body = '', search_text = '', mentions = '{}', pinned = false, deleted_at = now() where id = ?")
+        jdbc.sql(
+                        "update messages set body = '', search_text = '', mentions = '{}', pinned = false, deleted_at = now() where id = ?")
                 .param(messageId)
                 .update();
         jdbc.sql("delete from reactions where message_id = ?").param(messageId).update();
     }
 
     void pin(long messageId, boolean pinned) {
-        jdbc.sql("update messages set pinned = ? where id = ?").params(pinned, messageId).update();
+        jdbc.sql("update messages set pinned = ? where id = ?")
+                .params(pinned, messageId)
+                .update();
     }
 
     boolean addReaction(long messageId, long userId, String emoji) {
@@ -89,11 +96,11 @@ class Messages {
 
     /** Up to {@code limit} messages before a position, returned oldest first. */
     List<MessageView> before(long chatId, long position, int limit) {
-        List<MessageView> page = new ArrayList<>(jdbc.sql(
-                        SELECT + " where m.chat_id = ? and m.position < ? order by m.position desc limit ?")
-                .params(chatId, position, limit)
-                .query(Messages::view)
-                .list());
+        List<MessageView> page = new ArrayList<>(
+                jdbc.sql(SELECT + " where m.chat_id = ? and m.position < ? order by m.position desc limit ?")
+                        .params(chatId, position, limit)
+                        .query(Messages::view)
+                        .list());
         java.util.Collections.reverse(page);
         return page;
     }
@@ -116,9 +123,7 @@ class Messages {
     /** Russian full-text search over the chats the user is a member of; ё and е match each other. */
     List<MessageView> search(long userId, Long chatId, String query, int limit) {
         String folded = fold(query);
-        return jdbc.sql(
-                        SELECT
-                                + """
+        return jdbc.sql(SELECT + """
                          join chat_members cm on cm.chat_id = m.chat_id and cm.user_id = :user
                          where m.deleted_at is null and (:chat::bigint is null or m.chat_id = :chat)
                            and m.search @@ websearch_to_tsquery('russian', :q)

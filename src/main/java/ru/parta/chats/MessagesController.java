@@ -27,7 +27,11 @@ class MessagesController {
         this.messages = messages;
     }
 
-    record SendMessage(String clientId, String text, Long replyTo, @Size(max = 100) List<Long> mentions) {}
+    record SendMessage(
+            String clientId,
+            String text,
+            Long replyTo,
+            @Size(max = 100) List<Long> mentions) {}
 
     record EditMessage(String text, @Size(max = 100) List<Long> mentions) {}
 
@@ -36,7 +40,9 @@ class MessagesController {
     /** 201 with the new message; 200 with the original when the clientId was sent before. */
     @PostMapping("/api/v1/chats/{chatId}/messages")
     ResponseEntity<MessageView> send(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @Valid @RequestBody SendMessage body) {
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long chatId,
+            @Valid @RequestBody SendMessage body) {
         var sent = messages.send(user.userId(), chatId, body.clientId(), body.text(), body.replyTo(), body.mentions());
         return ResponseEntity.status(sent.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(sent.message());
@@ -67,17 +73,20 @@ class MessagesController {
     }
 
     @DeleteMapping("/api/v1/chats/{chatId}/messages/{messageId}")
-    MessageView delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @PathVariable long messageId) {
+    MessageView delete(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @PathVariable long messageId) {
         return messages.delete(user.userId(), chatId, messageId);
     }
 
     @PutMapping("/api/v1/chats/{chatId}/messages/{messageId}/pin")
-    MessageView pin(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @PathVariable long messageId) {
+    MessageView pin(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @PathVariable long messageId) {
         return messages.pin(user.userId(), chatId, messageId, true);
     }
 
     @DeleteMapping("/api/v1/chats/{chatId}/messages/{messageId}/pin")
-    MessageView unpin(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @PathVariable long messageId) {
+    MessageView unpin(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @PathVariable long messageId) {
         return messages.pin(user.userId(), chatId, messageId, false);
     }
 

@@ -92,9 +92,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     "UTF8",
                     "--locale=C",
                     "--no-sync");
-            Files.writeString(
-                    cluster.resolve("postgresql.auto.conf"),
-                    """
+            Files.writeString(cluster.resolve("postgresql.auto.conf"), """
                     listen_addresses = '127.0.0.1'
                     unix_socket_directories = ''
                     max_connections = 200
@@ -210,7 +208,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 String serverLog = Files.exists(root.resolve("postgres.log"))
                         ? Files.readString(root.resolve("postgres.log"))
                         : "";
-                throw new IOException(args[0] + " failed (" + p.exitValue() + "): " + Files.readString(out) + serverLog);
+                throw new IOException(
+                        args[0] + " failed (" + p.exitValue() + "): " + Files.readString(out) + serverLog);
             }
         } finally {
             Files.deleteIfExists(out);

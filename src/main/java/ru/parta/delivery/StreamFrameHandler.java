@@ -34,7 +34,8 @@ final class StreamFrameHandler extends SimpleChannelInboundHandler<WebSocketFram
     protected void channelRead0(ChannelHandlerContext channel, WebSocketFrame frame) {
         switch (frame) {
             case TextWebSocketFrame text -> onText(text.text());
-            case PingWebSocketFrame ping -> channel.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+            case PingWebSocketFrame ping ->
+                channel.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
             case CloseWebSocketFrame close -> handshaker.close(channel.channel(), close.retain());
             case PongWebSocketFrame pong -> {}
             default -> error("UNSUPPORTED_FRAME");

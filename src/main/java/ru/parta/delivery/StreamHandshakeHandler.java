@@ -84,14 +84,16 @@ final class StreamHandshakeHandler extends SimpleChannelInboundHandler<FullHttpR
         });
     }
 
-    private void upgrade(ChannelHandlerContext channel, FullHttpRequest request, Optional<CurrentUser> user, Locale locale) {
+    private void upgrade(
+            ChannelHandlerContext channel, FullHttpRequest request, Optional<CurrentUser> user, Locale locale) {
         if (user.isEmpty()) {
             reject(channel, request, HttpResponseStatus.UNAUTHORIZED, "UNAUTHENTICATED", locale);
             return;
         }
         try {
             String url = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + PATH;
-            var handshaker = new WebSocketServerHandshakerFactory(url, null, false, ctx.properties().maxFrameBytes())
+            var handshaker = new WebSocketServerHandshakerFactory(
+                            url, null, false, ctx.properties().maxFrameBytes())
                     .newHandshaker(request);
             if (handshaker == null) {
                 WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel.channel());
@@ -131,11 +133,14 @@ final class StreamHandshakeHandler extends SimpleChannelInboundHandler<FullHttpR
     }
 
     private void reject(
-            ChannelHandlerContext channel, FullHttpRequest request, HttpResponseStatus status, String code, Locale locale) {
+            ChannelHandlerContext channel,
+            FullHttpRequest request,
+            HttpResponseStatus status,
+            String code,
+            Locale locale) {
         var error = ctx.errors().error(status.code(), code, locale);
         byte[] body = ctx.json().writeValueAsString(error).getBytes(StandardCharsets.UTF_8);
-        var response =
-                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);

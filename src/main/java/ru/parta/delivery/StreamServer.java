@@ -98,7 +98,12 @@ class StreamServer implements SmartLifecycle {
             throw new IllegalStateException("Interrupted while binding the stream port", e);
         }
         boundPort = ((InetSocketAddress) server.localAddress()).getPort();
-        log.info("Stream listening on {}:{}{} ({})", properties.bindAddress(), boundPort, StreamHandshakeHandler.PATH, epoll ? "epoll" : "nio");
+        log.info(
+                "Stream listening on {}:{}{} ({})",
+                properties.bindAddress(),
+                boundPort,
+                StreamHandshakeHandler.PATH,
+                epoll ? "epoll" : "nio");
     }
 
     /** The port actually bound, which differs from the configured one when that is 0. */

@@ -64,7 +64,8 @@ class SyncController {
     String sync(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody SyncRequest request) {
         Map<Long, Long> cursors = request.cursors() == null ? Map.of() : request.cursors();
         int limit = request.limit() == null ? properties.catchUpBatch() : request.limit();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(request.waitSeconds() == null ? 0 : request.waitSeconds());
+        long deadline =
+                System.nanoTime() + TimeUnit.SECONDS.toNanos(request.waitSeconds() == null ? 0 : request.waitSeconds());
         while (true) {
             var waiter = connections.waiter(user.userId());
             try {
@@ -119,7 +120,11 @@ class SyncController {
         json.append(String.join(",", frames)).append("],\"cursors\":{");
         boolean first = true;
         for (var entry : next.entrySet()) {
-            json.append(first ? "" : ",").append('"').append(entry.getKey()).append("\":").append(entry.getValue());
+            json.append(first ? "" : ",")
+                    .append('"')
+                    .append(entry.getKey())
+                    .append("\":")
+                    .append(entry.getValue());
             first = false;
         }
         return json.append("},\"more\":").append(more).append('}').toString();

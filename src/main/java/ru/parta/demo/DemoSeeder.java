@@ -50,8 +50,7 @@ class DemoSeeder implements ApplicationRunner {
         UserProfile pupil2 = user("pupil2", "Иванова", "Софья", "Дмитриевна", false);
         UserProfile parent = user("parent1", "Алиева", "Мадина", "Ахмедовна", false);
 
-        var classChat = chats.create(
-                teacher.id(), ChatKind.GROUP, "5А — класс", List.of(pupil1.id(), pupil2.id()));
+        var classChat = chats.create(teacher.id(), ChatKind.GROUP, "5А — класс", List.of(pupil1.id(), pupil2.id()));
         var parents = chats.create(teacher.id(), ChatKind.GROUP, "5А — родители", List.of(parent.id()));
         var staff = chats.create(director.id(), ChatKind.GROUP, "Учительская", List.of(teacher.id()));
         var news = chats.create(

@@ -8,4 +8,5 @@ import org.springframework.validation.annotation.Validated;
 /** @param maxBodyBytes largest JSON request body accepted */
 @Validated
 @ConfigurationProperties("parta.http")
-public record HttpProperties(@DefaultValue("1048576") @Min(1024) long maxBodyBytes) {}
+public record HttpProperties(
+        @DefaultValue("1048576") @Min(1024) long maxBodyBytes) {}
