@@ -39,9 +39,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final int port;
     private boolean running;
 
-    private EmbeddedPostgresServer(Path root, String database, int port) {
+    private EmbeddedPostgresServer(Path root, Path binariesRoot, String database, int port) {
         this.root = root.toAbsolutePath().normalize();
-        this.binaries = this.root.resolve("pg-" + VERSION_MARK);
+        this.binaries = binariesRoot.toAbsolutePath().normalize().resolve("pg-" + VERSION_MARK);
         this.cluster = this.root.resolve("postgres");
         this.database = database;
         this.port = port;
@@ -50,7 +50,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Extracts the binaries if needed, creates the cluster if needed, starts the server and the database. */
     public static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties) {
         int port = properties.port() == 0 ? freePort() : properties.port();
-        var server = new EmbeddedPostgresServer(Path.of(properties.dataDir()), properties.database(), port);
+        Path root = Path.of(properties.dataDir());
+        Path binariesRoot = properties.binariesDir().isBlank() ? root : Path.of(properties.binariesDir());
+        var server = new EmbeddedPostgresServer(root, binariesRoot, properties.database(), port);
         try {
             server.boot(properties.startTimeout().toSeconds());
         } catch (IOException | InterruptedException | SQLException e) {
@@ -148,13 +150,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (Files.exists(mark)) {
             return;
         }
-        Path staging = Files.createTempDirectory(root, "pg-extract-");
+        Files.createDirectories(binaries.getParent());
+        Path staging = Files.createTempDirectory(binaries.getParent(), "pg-extract-");
         try (InputStream txz = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture())) {
             PgArchive.extract(txz, staging);
         }
-        PgArchive.deleteRecursively(binaries);
-        Files.move(staging, binaries);
-        Files.writeString(mark, VERSION_MARK);
+        Files.writeString(staging.resolve(".complete"), VERSION_MARK);
+        try {
+            PgArchive.deleteRecursively(binaries);
+            Files.move(staging, binaries, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // another process unpacked the same binaries at the same time: use theirs
+            PgArchive.deleteRecursively(staging);
+            if (!Files.exists(mark)) {
+                throw e;
+            }
+        }
     }
 
     private String bin(String name) {

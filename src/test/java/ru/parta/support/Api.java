@@ -1,0 +1,120 @@
+package ru.parta.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+import ru.parta.accounts.Accounts;
+import ru.parta.accounts.NewUser;
+import ru.parta.accounts.UserProfile;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A thin HTTP client for integration tests: real requests against the running server, JSON in and out. */
+@TestComponent
+public class Api {
+
+    public static final String PASSWORD = "correct-horse-42";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final Environment env;
+    private final Accounts accounts;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Api(Environment env, Accounts accounts) {
+        this.env = env;
+        this.accounts = accounts;
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + env.getProperty("local.server.port");
+    }
+
+    /** A new account with a unique login; returns a signed-in session for it. */
+    public Session newUser(String surname) {
+        return newUser(surname, false);
+    }
+
+    public Session newUser(String surname, boolean systemAdmin) {
+        String login = "u" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        UserProfile profile = accounts.createTrusted(
+                new NewUser(login, surname, "Имя", null, null, null, PASSWORD, systemAdmin));
+        return login(login, profile.id());
+    }
+
+    public Session login(String login, long userId) {
+        var response = post(null, "/api/v1/auth/login", Map.of("login", login, "password", PASSWORD));
+        if (response.status() != 200) {
+            throw new IllegalStateException("login failed: " + response.body());
+        }
+        return new Session(userId, login, response.json().get("token").asString());
+    }
+
+    public Response get(Session s, String path) {
+        return send(s, "GET", path, null);
+    }
+
+    public Response post(Session s, String path, Object body) {
+        return send(s, "POST", path, body);
+    }
+
+    public Response send(Session s, String method, String path, Object body) {
+        try {
+            String text = body == null ? "" : body instanceof String str ? str : json.writeValueAsString(body);
+            var builder = HttpRequest.newBuilder(URI.create(base() + path))
+                    .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                    .header("Content-Type", "application/json");
+            if (s != null) {
+                builder.header("Authorization", "Bearer " + s.token());
+            }
+            var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates a group chat owned by {@code owner} with the given members; returns its id. */
+    public long group(Session owner, String title, Session... members) {
+        var ids = java.util.Arrays.stream(members).map(Session::userId).toList();
+        var r = post(owner, "/api/v1/chats", Map.of("kind", "GROUP", "title", title, "members", ids));
+        if (r.status() != 201) {
+            throw new IllegalStateException(r.body());
+        }
+        return r.json().get("id").asLong();
+    }
+
+    public Response sendMessage(Session s, long chatId, String clientId, String text) {
+        return post(s, "/api/v1/chats/" + chatId + "/messages", Map.of("clientId", clientId, "text", text));
+    }
+
+    public JsonMapper json() {
+        return json;
+    }
+
+    public record Session(long userId, String login, String token) {}
+
+    public record Response(int status, String body, JsonMapper mapper) {
+        public JsonNode json() {
+            return mapper.readTree(body);
+        }
+
+        public String code() {
+            return json().path("code").asString();
+        }
+
+        public List<JsonNode> list() {
+            List<JsonNode> items = new java.util.ArrayList<>();
+            json().forEach(items::add);
+            return items;
+        }
+    }
+}
