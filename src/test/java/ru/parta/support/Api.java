@@ -96,6 +96,11 @@ public class Api {
         return post(s, "/api/v1/chats/" + chatId + "/messages", Map.of("clientId", clientId, "text", text));
     }
 
+    /** The WebSocket stream's port, as a client learns it. */
+    public int streamPort(Session s) {
+        return get(s, "/api/v1/stream-info").json().get("port").asInt();
+    }
+
     public JsonMapper json() {
         return json;
     }
