@@ -16,7 +16,7 @@ public record NewUser(
         @Size(max = 32) String phone,
         @Size(max = 254) String email,
         @NotBlank @Size(min = 8, max = 128) String password,
-        boolean systemAdmin) {
+        Boolean systemAdmin) {
 
     NewUser normalised() {
         String normalPhone = phone == null || phone.isBlank()
@@ -38,6 +38,6 @@ public record NewUser(
                 normalPhone,
                 normalEmail,
                 password,
-                systemAdmin);
+                Boolean.TRUE.equals(systemAdmin));
     }
 }

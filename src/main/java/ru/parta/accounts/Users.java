@@ -74,7 +74,7 @@ public class Users {
                 .param("phone", user.phone())
                 .param("email", user.email())
                 .param("hash", passwordHash)
-                .param("admin", user.systemAdmin())
+                .param("admin", Boolean.TRUE.equals(user.systemAdmin()))
                 .query(Long.class)
                 .single();
     }
