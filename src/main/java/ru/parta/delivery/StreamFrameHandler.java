@@ -130,6 +130,10 @@ final class StreamFrameHandler extends SimpleChannelInboundHandler<WebSocketFram
 
     @Override
     public void exceptionCaught(ChannelHandlerContext channel, Throwable cause) {
+        if (cause instanceof io.netty.handler.codec.TooLongFrameException) {
+            connection.close(1009, "FRAME_TOO_LARGE");
+            return;
+        }
         channel.close();
     }
 }
