@@ -26,7 +26,7 @@ public final class StreamClient implements WebSocket.Listener {
     private final Tracker tracker;
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
-    private final boolean autoRead;
+    private volatile boolean autoRead;
     private boolean dead;
     private WebSocket socket;
 
@@ -87,6 +87,12 @@ public final class StreamClient implements WebSocket.Listener {
         return this;
     }
 
+    /** A stalled client starts reading again. */
+    public void drain() {
+        autoRead = true;
+        socket.request(1);
+    }
+
     public void send(String text) {
         socket.sendText(text, true).join();
     }
@@ -101,7 +107,9 @@ public final class StreamClient implements WebSocket.Listener {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-        webSocket.request(autoRead ? 1 : 0);
+        if (autoRead) {
+            webSocket.request(1);
+        }
     }
 
     @Override
