@@ -48,8 +48,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, Locale locale) {
-        if (e.getCause() instanceof BodyTooLargeException) {
-            return respond(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", locale);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException) {
+                return respond(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", locale);
+            }
         }
         return respond(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", locale);
     }
