@@ -73,7 +73,8 @@ class AccountsIntegrationTests {
                 .orElseThrow()
                 .get("id")
                 .asLong();
-        assertThat(api.send(user, "DELETE", "/api/v1/me/sessions/" + secondId, null).status())
+        assertThat(api.send(user, "DELETE", "/api/v1/me/sessions/" + secondId, null)
+                        .status())
                 .isEqualTo(204);
         assertThat(api.get(second, "/api/v1/me").status()).isEqualTo(401);
 
@@ -87,7 +88,8 @@ class AccountsIntegrationTests {
     void cannotRevokeSomeoneElsesSession() {
         var a = api.newUser("Чужой");
         var b = api.newUser("Свой");
-        long bSession = api.get(b, "/api/v1/me/sessions").list().getFirst().get("id").asLong();
+        long bSession =
+                api.get(b, "/api/v1/me/sessions").list().getFirst().get("id").asLong();
         var r = api.send(a, "DELETE", "/api/v1/me/sessions/" + bSession, null);
         assertThat(r.status()).isEqualTo(404);
         assertThat(api.get(b, "/api/v1/me").status()).isEqualTo(200);
@@ -111,7 +113,10 @@ class AccountsIntegrationTests {
         pupil.put("password", "school-pass-1");
         var r = api.post(admin, "/api/v1/admin/users", pupil);
         assertThat(r.status()).isEqualTo(201);
-        assertThat(api.post(null, "/api/v1/auth/login", Map.of("login", pupil.get("login"), "password", "school-pass-1"))
+        assertThat(api.post(
+                                null,
+                                "/api/v1/auth/login",
+                                Map.of("login", pupil.get("login"), "password", "school-pass-1"))
                         .status())
                 .isEqualTo(200);
     }
@@ -123,8 +128,15 @@ class AccountsIntegrationTests {
         var r = api.post(
                 admin,
                 "/api/v1/admin/users",
-                Map.of("surname", "Телефонов", "name", "Иван", "phone", "8 (" + digits.substring(0, 3) + ") "
-                        + digits.substring(3), "password", "phone-pass-1"));
+                Map.of(
+                        "surname",
+                        "Телефонов",
+                        "name",
+                        "Иван",
+                        "phone",
+                        "8 (" + digits.substring(0, 3) + ") " + digits.substring(3),
+                        "password",
+                        "phone-pass-1"));
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().get("login").asString()).isEqualTo("+7" + digits);
         var login = api.post(null, "/api/v1/auth/login", Map.of("login", "+7" + digits, "password", "phone-pass-1"));
@@ -153,7 +165,15 @@ class AccountsIntegrationTests {
         var r = api.post(
                 admin,
                 "/api/v1/admin/users",
-                Map.of("login", existing.login().toUpperCase(), "surname", "Х", "name", "Y", "password", "whatever-123"));
+                Map.of(
+                        "login",
+                        existing.login().toUpperCase(),
+                        "surname",
+                        "Х",
+                        "name",
+                        "Y",
+                        "password",
+                        "whatever-123"));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("LOGIN_TAKEN");
     }

@@ -22,7 +22,8 @@ class ChatsIntegrationTests {
         var first = api.post(a, "/api/v1/chats/direct", Map.of("userId", b.userId()));
         var second = api.post(b, "/api/v1/chats/direct", Map.of("userId", a.userId()));
         assertThat(first.status()).isEqualTo(200);
-        assertThat(second.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+        assertThat(second.json().get("id").asLong())
+                .isEqualTo(first.json().get("id").asLong());
         assertThat(first.json().get("kind").asString()).isEqualTo("DIRECT");
         assertThat(first.json().get("title").asString()).contains("Петрова");
     }
@@ -37,10 +38,12 @@ class ChatsIntegrationTests {
         assertThat(renamed.json().get("title").asString()).isEqualTo("Робототехника");
         var added = api.post(owner, "/api/v1/chats/" + chat + "/members", Map.of("userIds", List.of(m2.userId())));
         assertThat(added.list()).hasSize(3);
-        assertThat(api.send(owner, "DELETE", "/api/v1/chats/" + chat + "/members/" + m1.userId(), null).status())
+        assertThat(api.send(owner, "DELETE", "/api/v1/chats/" + chat + "/members/" + m1.userId(), null)
+                        .status())
                 .isEqualTo(204);
         assertThat(api.get(m1, "/api/v1/chats/" + chat).status()).isEqualTo(404);
-        assertThat(api.post(m2, "/api/v1/chats/" + chat + "/leave", null).status()).isEqualTo(204);
+        assertThat(api.post(m2, "/api/v1/chats/" + chat + "/leave", null).status())
+                .isEqualTo(204);
         assertThat(api.get(owner, "/api/v1/chats/" + chat + "/members").list()).hasSize(1);
     }
 
@@ -53,9 +56,11 @@ class ChatsIntegrationTests {
         var rename = api.send(m1, "PATCH", "/api/v1/chats/" + chat, Map.of("title", "Моя"));
         assertThat(rename.status()).isEqualTo(403);
         assertThat(rename.code()).isEqualTo("NOT_CHAT_ADMIN");
-        assertThat(api.send(m1, "DELETE", "/api/v1/chats/" + chat + "/members/" + m2.userId(), null).status())
+        assertThat(api.send(m1, "DELETE", "/api/v1/chats/" + chat + "/members/" + m2.userId(), null)
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.get(owner, "/api/v1/chats/" + chat).json().get("title").asString()).isEqualTo("Группа");
+        assertThat(api.get(owner, "/api/v1/chats/" + chat).json().get("title").asString())
+                .isEqualTo("Группа");
     }
 
     @Test
@@ -67,11 +72,13 @@ class ChatsIntegrationTests {
                 "/api/v1/chats",
                 Map.of("kind", "CHANNEL", "title", "Объявления", "members", List.of(parent.userId())));
         long chat = r.json().get("id").asLong();
-        assertThat(api.sendMessage(director, chat, "c1", "Завтра линейка").status()).isEqualTo(201);
+        assertThat(api.sendMessage(director, chat, "c1", "Завтра линейка").status())
+                .isEqualTo(201);
         var refused = api.sendMessage(parent, chat, "c2", "А можно вопрос?");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.code()).isEqualTo("POSTING_NOT_ALLOWED");
-        assertThat(api.get(parent, "/api/v1/chats/" + chat + "/messages").list()).hasSize(1);
+        assertThat(api.get(parent, "/api/v1/chats/" + chat + "/messages").list())
+                .hasSize(1);
     }
 
     @Test
@@ -80,7 +87,10 @@ class ChatsIntegrationTests {
         var pupil = api.newUser("Ученик");
         long chat = api.group(owner, "Урок", pupil);
         var role = api.send(
-                owner, "PUT", "/api/v1/chats/" + chat + "/members/" + pupil.userId() + "/role", Map.of("role", "READ_ONLY"));
+                owner,
+                "PUT",
+                "/api/v1/chats/" + chat + "/members/" + pupil.userId() + "/role",
+                Map.of("role", "READ_ONLY"));
         assertThat(role.status()).isEqualTo(200);
         assertThat(api.sendMessage(pupil, chat, "ro-1", "Привет").status()).isEqualTo(403);
         assertThat(api.sendMessage(owner, chat, "ro-2", "Тема урока").status()).isEqualTo(201);
@@ -100,9 +110,11 @@ class ChatsIntegrationTests {
         assertThat(list.get(0).get("unread").asLong()).isEqualTo(1);
         assertThat(list.get(0).get("lastMessage").get("text").asString()).isEqualTo("Свежее сообщение");
         long position = list.get(0).get("lastPosition").asLong();
-        assertThat(api.post(me, "/api/v1/chats/" + older + "/read", Map.of("position", position)).status())
+        assertThat(api.post(me, "/api/v1/chats/" + older + "/read", Map.of("position", position))
+                        .status())
                 .isEqualTo(204);
-        assertThat(api.get(me, "/api/v1/chats/" + older).json().get("unread").asLong()).isZero();
+        assertThat(api.get(me, "/api/v1/chats/" + older).json().get("unread").asLong())
+                .isZero();
     }
 
     @Test
@@ -111,14 +123,16 @@ class ChatsIntegrationTests {
         var next = api.newUser("Наследник");
         long chat = api.group(owner, "Клуб", next);
         api.post(owner, "/api/v1/chats/" + chat + "/leave", null);
-        assertThat(api.get(next, "/api/v1/chats/" + chat).json().get("role").asString()).isEqualTo("OWNER");
+        assertThat(api.get(next, "/api/v1/chats/" + chat).json().get("role").asString())
+                .isEqualTo("OWNER");
     }
 
     @Test
     void unknownMembersAreRefusedAndNothingIsCreated() {
         var owner = api.newUser("Создатель");
         int before = api.get(owner, "/api/v1/chats").list().size();
-        var r = api.post(owner, "/api/v1/chats", Map.of("kind", "GROUP", "title", "X", "members", List.of(999_999_999L)));
+        var r = api.post(
+                owner, "/api/v1/chats", Map.of("kind", "GROUP", "title", "X", "members", List.of(999_999_999L)));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("UNKNOWN_USERS");
         assertThat(api.get(owner, "/api/v1/chats").list()).hasSize(before);

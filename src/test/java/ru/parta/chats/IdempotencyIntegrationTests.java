@@ -44,8 +44,9 @@ class IdempotencyIntegrationTests {
             }
             assertThat(responses).extracting(Api.Response::status).containsOnly(200, 201);
             assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-            assertThat(responses).extracting(r -> r.json().get("id").asLong()).containsOnly(
-                    responses.getFirst().json().get("id").asLong());
+            assertThat(responses)
+                    .extracting(r -> r.json().get("id").asLong())
+                    .containsOnly(responses.getFirst().json().get("id").asLong());
         }
         assertThat(count(chat)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from chat_events where chat_id = ? and type = 'message.new'")
@@ -68,11 +69,14 @@ class IdempotencyIntegrationTests {
         var relogged = api.login(a.login(), a.userId());
         var retry = api.sendMessage(relogged, chat, "late-1", "Оригинал");
         assertThat(retry.status()).isEqualTo(200);
-        assertThat(retry.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
-        assertThat(retry.json().get("position").asLong()).isEqualTo(first.json().get("position").asLong());
+        assertThat(retry.json().get("id").asLong())
+                .isEqualTo(first.json().get("id").asLong());
+        assertThat(retry.json().get("position").asLong())
+                .isEqualTo(first.json().get("position").asLong());
         assertThat(count(chat)).isEqualTo(6);
         var stream = StreamClient.connect(api.streamPort(b), b.token()).hello();
-        org.awaitility.Awaitility.await().until(() -> stream.events("message.new").size() == 6);
+        org.awaitility.Awaitility.await()
+                .until(() -> stream.events("message.new").size() == 6);
     }
 
     @Test
@@ -92,11 +96,15 @@ class IdempotencyIntegrationTests {
         var a = api.newUser("Без id");
         long chat = api.group(a, "Чат");
         assertThat(api.sendMessage(a, chat, "not valid!", "x").code()).isEqualTo("INVALID_CLIENT_ID");
-        assertThat(api.post(a, "/api/v1/chats/" + chat + "/messages", java.util.Map.of("text", "x")).code())
+        assertThat(api.post(a, "/api/v1/chats/" + chat + "/messages", java.util.Map.of("text", "x"))
+                        .code())
                 .isEqualTo("INVALID_CLIENT_ID");
     }
 
     private long count(long chat) {
-        return jdbc.sql("select count(*) from messages where chat_id = ?").param(chat).query(Long.class).single();
+        return jdbc.sql("select count(*) from messages where chat_id = ?")
+                .param(chat)
+                .query(Long.class)
+                .single();
     }
 }

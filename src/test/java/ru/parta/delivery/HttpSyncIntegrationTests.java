@@ -31,7 +31,11 @@ class HttpSyncIntegrationTests {
         var rest = api.post(b, "/api/v1/sync", Map.of("cursors", Map.of(String.valueOf(chat), cursor)));
         var events = rest.json().get("events");
         assertThat(events.get(0).get("position").asLong()).isEqualTo(cursor + 1);
-        assertThat(events.get(events.size() - 1).get("data").get("message").get("text").asString())
+        assertThat(events.get(events.size() - 1)
+                        .get("data")
+                        .get("message")
+                        .get("text")
+                        .asString())
                 .isEqualTo("Сообщение 4");
         assertThat(rest.json().get("more").asBoolean()).isFalse();
     }
@@ -41,14 +45,23 @@ class HttpSyncIntegrationTests {
         var a = api.newUser("Будильник");
         var b = api.newUser("Ждущий");
         long chat = api.group(a, "Долгий опрос", b);
-        long cursor = api.get(b, "/api/v1/chats/" + chat).json().get("lastPosition").asLong();
+        long cursor =
+                api.get(b, "/api/v1/chats/" + chat).json().get("lastPosition").asLong();
         var poll = CompletableFuture.supplyAsync(() -> api.post(
                 b, "/api/v1/sync", Map.of("cursors", Map.of(String.valueOf(chat), cursor), "waitSeconds", 25)));
-        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(300)).until(() -> true);
+        org.awaitility.Awaitility.await()
+                .pollDelay(java.time.Duration.ofMillis(300))
+                .until(() -> true);
         assertThat(poll).isNotDone();
         api.sendMessage(a, chat, "wake-1", "Проснись");
         var result = poll.get(10, TimeUnit.SECONDS);
-        assertThat(result.json().get("events").get(0).get("data").get("message").get("text").asString())
+        assertThat(result.json()
+                        .get("events")
+                        .get(0)
+                        .get("data")
+                        .get("message")
+                        .get("text")
+                        .asString())
                 .isEqualTo("Проснись");
     }
 
@@ -56,7 +69,8 @@ class HttpSyncIntegrationTests {
     void emptyLongPollReturnsUnchangedCursorsAfterTheWait() {
         var b = api.newUser("Тишина");
         long chat = api.group(b, "Тихий");
-        long cursor = api.get(b, "/api/v1/chats/" + chat).json().get("lastPosition").asLong();
+        long cursor =
+                api.get(b, "/api/v1/chats/" + chat).json().get("lastPosition").asLong();
         var r = api.post(b, "/api/v1/sync", Map.of("cursors", Map.of(String.valueOf(chat), cursor), "waitSeconds", 1));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("events").isEmpty()).isTrue();
@@ -66,8 +80,10 @@ class HttpSyncIntegrationTests {
     @Test
     void refusesBadSyncRequests() {
         var b = api.newUser("Ошибочный");
-        assertThat(api.post(b, "/api/v1/sync", Map.of("waitSeconds", 99)).code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(api.post(b, "/api/v1/sync", "{\"cursors\":{\"x\":1}}").status()).isEqualTo(400);
+        assertThat(api.post(b, "/api/v1/sync", Map.of("waitSeconds", 99)).code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(api.post(b, "/api/v1/sync", "{\"cursors\":{\"x\":1}}").status())
+                .isEqualTo(400);
         assertThat(api.post(b, "/api/v1/sync", "{\"cursors\":[1,2]}").code()).isEqualTo("MALFORMED_JSON");
     }
 }

@@ -44,20 +44,18 @@ class SlowConsumerIntegrationTests {
         }
         assertThat(slowConsumersClosed()).as("closed after %d messages", sent).isPositive();
         int total = sent;
-        await().atMost(Duration.ofSeconds(30)).until(() -> fast.events("message.new").size() == total);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> fast.events("message.new").size() == total);
 
         slow.drain();
         assertThat(slow.closed()).succeedsWithin(Duration.ofSeconds(20));
         var resumed = StreamClient.connect(port, stalled.token(), tracker).hello();
-        List<Long> expected = jdbc.sql(
-                        """
+        List<Long> expected =
+                jdbc.sql("""
                         select e.position from chat_events e join chat_members m
                           on m.chat_id = e.chat_id and m.user_id = ?
                         where e.chat_id = ? and e.position >= m.joined_position order by e.position
-                        """)
-                .params(stalled.userId(), chat)
-                .query(Long.class)
-                .list();
+                        """).params(stalled.userId(), chat).query(Long.class).list();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(tracker.positions(chat)).containsExactlyElementsOf(expected));
         assertThat(resumed.closed()).isNotDone();

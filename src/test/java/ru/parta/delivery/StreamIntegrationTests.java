@@ -39,10 +39,16 @@ class StreamIntegrationTests {
 
         await().untilAsserted(() -> assertThat(stream.framesOfType("event"))
                 .extracting(f -> f.get("event").asString())
-                .containsSubsequence("message.new", "message.edited", "reaction.added", "member.added", "message.deleted"));
+                .containsSubsequence(
+                        "message.new", "message.edited", "reaction.added", "member.added", "message.deleted"));
         var created = stream.events("message.new").getLast();
         assertThat(created.get("data").get("message").get("text").asString()).isEqualTo("Привет!");
-        assertThat(stream.events("message.edited").getLast().get("data").get("message").get("text").asString())
+        assertThat(stream.events("message.edited")
+                        .getLast()
+                        .get("data")
+                        .get("message")
+                        .get("text")
+                        .asString())
                 .isEqualTo("Привет всем!");
     }
 
@@ -52,7 +58,8 @@ class StreamIntegrationTests {
         var joiner = api.newUser("Присоединившийся");
         long chat = api.group(owner, "Поздний вход");
         api.sendMessage(owner, chat, "before-join", "До входа");
-        var stream = StreamClient.connect(api.streamPort(joiner), joiner.token()).hello();
+        var stream =
+                StreamClient.connect(api.streamPort(joiner), joiner.token()).hello();
         await().until(stream::ready);
         api.post(owner, "/api/v1/chats/" + chat + "/members", Map.of("userIds", java.util.List.of(joiner.userId())));
         api.sendMessage(owner, chat, "after-join", "После входа");
@@ -90,7 +97,12 @@ class StreamIntegrationTests {
         await().until(() -> sa.ready() && sb.ready());
         sa.send("{\"type\":\"typing\",\"chatId\":" + chat + "}");
         await().until(() -> !sb.framesOfType("typing").isEmpty());
-        assertThat(sb.framesOfType("typing").getFirst().get("data").get("userId").asLong()).isEqualTo(a.userId());
+        assertThat(sb.framesOfType("typing")
+                        .getFirst()
+                        .get("data")
+                        .get("userId")
+                        .asLong())
+                .isEqualTo(a.userId());
         assertThat(sa.framesOfType("typing")).isEmpty();
     }
 
@@ -115,7 +127,9 @@ class StreamIntegrationTests {
         var client = HttpClient.newHttpClient();
         int port = api.streamPort(api.newUser("Порт"));
         var attempt = client.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/stream?token=forged"), new WebSocket.Listener() {});
+                .buildAsync(
+                        URI.create("ws://127.0.0.1:" + port + "/api/v1/stream?token=forged"),
+                        new WebSocket.Listener() {});
         assertThat(attempt)
                 .failsWithin(10, TimeUnit.SECONDS)
                 .withThrowableThat()

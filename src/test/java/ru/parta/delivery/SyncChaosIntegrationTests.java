@@ -67,7 +67,10 @@ class SyncChaosIntegrationTests {
         AtomicReferenceArray<StreamClient> clients = new AtomicReferenceArray<>(USERS);
         for (int i = 0; i < USERS; i++) {
             trackers.add(new StreamClient.Tracker());
-            clients.set(i, StreamClient.connect(port, users.get(i).token(), trackers.get(i)).hello());
+            clients.set(
+                    i,
+                    StreamClient.connect(port, users.get(i).token(), trackers.get(i))
+                            .hello());
         }
 
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -103,14 +106,17 @@ class SyncChaosIntegrationTests {
                     if (members.get(chatId).contains(users.get(i))) {
                         assertThat(trackers.get(i).positions(chatId))
                                 .as("user %d, chat %d", i, chatId)
-                                .containsExactlyElementsOf(expected(chatId, users.get(i).userId()));
+                                .containsExactlyElementsOf(
+                                        expected(chatId, users.get(i).userId()));
                     } else {
                         assertThat(trackers.get(i).positions(chatId)).isEmpty();
                     }
                 }
             }
         });
-        long total = chatIds.stream().mapToLong(c -> expected(c, users.get(0).userId()).size()).sum();
+        long total = chatIds.stream()
+                .mapToLong(c -> expected(c, users.get(0).userId()).size())
+                .sum();
         assertThat(total).isGreaterThan(WRITERS * OPS_PER_WRITER / 2);
     }
 
@@ -125,7 +131,10 @@ class SyncChaosIntegrationTests {
             long messageId = sent.json().get("id").asLong();
             long position = sent.json().get("position").asLong();
             if (kind < 2) {
-                api.post(who, "/api/v1/chats/" + chatId + "/messages/" + messageId + "/reactions", Map.of("emoji", "👍"));
+                api.post(
+                        who,
+                        "/api/v1/chats/" + chatId + "/messages/" + messageId + "/reactions",
+                        Map.of("emoji", "👍"));
             } else if (kind < 4) {
                 api.post(who, "/api/v1/chats/" + chatId + "/read", Map.of("position", position));
             }
@@ -133,14 +142,10 @@ class SyncChaosIntegrationTests {
     }
 
     private List<Long> expected(long chatId, long userId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select e.position from chat_events e join chat_members m
                           on m.chat_id = e.chat_id and m.user_id = ?
                         where e.chat_id = ? and e.position >= m.joined_position order by e.position
-                        """)
-                .params(userId, chatId)
-                .query(Long.class)
-                .list();
+                        """).params(userId, chatId).query(Long.class).list();
     }
 }

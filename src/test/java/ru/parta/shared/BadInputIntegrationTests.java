@@ -28,7 +28,8 @@ class BadInputIntegrationTests {
         var a = api.newUser("Кривой");
         long chat = api.group(a, "Кривой JSON");
         long before = events(chat);
-        for (String body : new String[] {"{", "[]", "{\"clientId\":1,\"text\":{}}", "null", "{\"text\":\"x\",\"clientId\":"}) {
+        for (String body :
+                new String[] {"{", "[]", "{\"clientId\":1,\"text\":{}}", "null", "{\"text\":\"x\",\"clientId\":"}) {
             var r = api.post(a, "/api/v1/chats/" + chat + "/messages", body);
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.code()).as(body).isIn("MALFORMED_JSON", "INVALID_CLIENT_ID", "MESSAGE_EMPTY");
@@ -41,7 +42,8 @@ class BadInputIntegrationTests {
         var a = api.newUser("Огромный");
         long chat = api.group(a, "Большие тела");
         String huge = "{\"clientId\":\"big\",\"text\":\"" + "x".repeat(1_100_000) + "\"}";
-        assertThat(api.post(a, "/api/v1/chats/" + chat + "/messages", huge).code()).isEqualTo("BODY_TOO_LARGE");
+        assertThat(api.post(a, "/api/v1/chats/" + chat + "/messages", huge).code())
+                .isEqualTo("BODY_TOO_LARGE");
 
         var chunked = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/chats/" + chat + "/messages"))
                 .header("Authorization", "Bearer " + a.token())
@@ -52,7 +54,10 @@ class BadInputIntegrationTests {
         var response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("BODY_TOO_LARGE");
-        assertThat(jdbc.sql("select count(*) from messages where chat_id = ?").param(chat).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from messages where chat_id = ?")
+                        .param(chat)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -63,7 +68,8 @@ class BadInputIntegrationTests {
         assertThat(api.get(a, "/api/v1/chats/abc").code()).isEqualTo("BAD_PARAMETER");
         assertThat(api.get(a, "/api/v1/no-such-endpoint").status()).isEqualTo(404);
         assertThat(api.send(a, "PUT", "/api/v1/chats", Map.of()).code()).isEqualTo("METHOD_NOT_ALLOWED");
-        assertThat(api.post(a, "/api/v1/chats", Map.of("kind", "SECRET", "title", "x")).code())
+        assertThat(api.post(a, "/api/v1/chats", Map.of("kind", "SECRET", "title", "x"))
+                        .code())
                 .isEqualTo("MALFORMED_JSON");
     }
 
@@ -95,6 +101,9 @@ class BadInputIntegrationTests {
     }
 
     private long events(long chat) {
-        return jdbc.sql("select count(*) from chat_events where chat_id = ?").param(chat).query(Long.class).single();
+        return jdbc.sql("select count(*) from chat_events where chat_id = ?")
+                .param(chat)
+                .query(Long.class)
+                .single();
     }
 }

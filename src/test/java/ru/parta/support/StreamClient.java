@@ -150,7 +150,9 @@ public final class StreamClient implements WebSocket.Listener {
     }
 
     public List<JsonNode> framesOfType(String type) {
-        return frames.stream().filter(f -> type.equals(f.path("type").asString())).toList();
+        return frames.stream()
+                .filter(f -> type.equals(f.path("type").asString()))
+                .toList();
     }
 
     public List<JsonNode> events(String event) {
