@@ -86,6 +86,7 @@ public class ChatService {
     public List<MemberView> addMembers(long userId, long chatId, List<Long> userIds) {
         requireManager(chatId, userId);
         for (long id : existingUsers(userIds, userId)) {
+            members.forgetExclusion(chatId, id);
             join(chatId, id, MemberRole.MEMBER);
         }
         return members.list(chatId);
@@ -103,6 +104,7 @@ public class ChatService {
             throw ApiException.forbidden("CANNOT_REMOVE_OWNER");
         }
         part(chatId, memberId, userId);
+        members.rememberExclusion(chatId, memberId, userId);
     }
 
     @Transactional

@@ -55,7 +55,7 @@ class Chats {
             select c.id, c.kind, coalesce(c.title, (select string_agg(u.surname || ' ' || u.name, ', ')
                        from chat_members o join users u on u.id = o.user_id
                        where o.chat_id = c.id and o.user_id <> m.user_id)) as title,
-                   m.role, c.last_position, m.read_position, c.last_activity_at,
+                   m.role, c.generated_kind, c.last_position, m.read_position, c.last_activity_at,
                    (select count(*) from messages x where x.chat_id = c.id and x.position > m.read_position
                        and x.sender_id <> m.user_id and x.deleted_at is null) as unread,
                    lm.id as lm_id, lm.sender_id as lm_sender, lu.surname || ' ' || lu.name as lm_sender_name,
@@ -102,6 +102,7 @@ class Chats {
                 rs.getLong("read_position"),
                 rs.getLong("unread"),
                 rs.getTimestamp("last_activity_at").toInstant(),
-                preview);
+                preview,
+                rs.getString("generated_kind"));
     }
 }

@@ -50,6 +50,24 @@ class Members {
                         """).params(chatId, userId, role.name(), joinedPosition).update() == 1;
     }
 
+    /** A member removed by hand from a generated chat stays out across re-imports until added by hand again. */
+    void rememberExclusion(long chatId, long userId, long byUserId) {
+        jdbc.sql(
+                        """
+                        insert into chat_member_exclusions (chat_id, user_id, removed_by)
+                        select id, ?, ? from chats where id = ? and generated_unit_id is not null
+                        on conflict do nothing
+                        """)
+                .params(userId, byUserId, chatId)
+                .update();
+    }
+
+    void forgetExclusion(long chatId, long userId) {
+        jdbc.sql("delete from chat_member_exclusions where chat_id = ? and user_id = ?")
+                .params(chatId, userId)
+                .update();
+    }
+
     boolean remove(long chatId, long userId) {
         return jdbc.sql("delete from chat_members where chat_id = ? and user_id = ?")
                         .params(chatId, userId)
@@ -73,7 +91,7 @@ class Members {
 
     List<MemberView> list(long chatId) {
         return jdbc.sql("""
-                        select m.user_id, u.surname, u.name, m.role, m.read_position, m.joined_at
+                        select m.user_id, u.surname, u.name, m.role, m.read_position, m.joined_at, m.reasons
                         from chat_members m join users u on u.id = m.user_id
                         where m.chat_id = ? order by u.surname, u.name, m.user_id
                         """)
@@ -84,7 +102,8 @@ class Members {
                         rs.getString(3),
                         MemberRole.valueOf(rs.getString(4)),
                         rs.getLong(5),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getTimestamp(6).toInstant(),
+                        java.util.List.of((String[]) rs.getArray(7).getArray())))
                 .list();
     }
 
