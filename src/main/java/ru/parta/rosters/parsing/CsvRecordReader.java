@@ -10,11 +10,14 @@ import java.util.List;
  * A streaming RFC 4180 reader. Guarantees: holds one record in memory at a time; quoted fields may contain the
  * separator, doubled quotes and line breaks; CRLF, LF and lone CR all end a record; each record carries the
  * physical line it starts on; a quoted field longer than {@link #MAX_FIELD} characters or still open at the end
- * of the input is reported as {@link RosterErrorCode#UNTERMINATED_QUOTE} instead of swallowing the file.
+ * of the input is reported as {@link RosterErrorCode#UNTERMINATED_QUOTE} instead of swallowing the file; an
+ * unquoted field over {@code MAX_FIELD} characters or a record over {@code MAX_FIELDS} fields stops reading with
+ * {@link RosterErrorCode#UNREADABLE_FILE}, so memory stays bounded whatever the input.
  */
 final class CsvRecordReader {
 
     static final int MAX_FIELD = 10_000;
+    static final int MAX_FIELDS = 1_000;
     private static final int EOF = -1;
 
     private final Reader in;
@@ -56,6 +59,9 @@ final class CsvRecordReader {
             if (c == separator) {
                 cells.add(field.toString());
                 field.setLength(0);
+                if (cells.size() > MAX_FIELDS) {
+                    throw tooLong(startLine);
+                }
             } else if (c == '\r' || c == '\n' || c == EOF) {
                 if (c == '\r') {
                     int following = read();
@@ -68,10 +74,17 @@ final class CsvRecordReader {
                 }
                 cells.add(field.toString());
                 return new SourceRecord(startLine, cells);
-            } else {
+            } else if (field.length() < MAX_FIELD) {
                 field.append((char) c);
+            } else {
+                throw tooLong(startLine);
             }
         }
+    }
+
+    private static MalformedSourceException tooLong(int line) {
+        return new MalformedSourceException(
+                FileError.of(RosterErrorCode.UNREADABLE_FILE, "строка " + line + " слишком длинная — это не список"));
     }
 
     private void readQuoted(StringBuilder field, int startLine) throws IOException, MalformedSourceException {

@@ -63,6 +63,16 @@ class FileErrorTests {
     }
 
     @Test
+    void endlessLineIsRefusedInsteadOfFillingMemory() {
+        String endless = RosterFixtures.csv("5А,Иванов,Иван,,Ученик,,,,,") + "x".repeat(CsvRecordReader.MAX_FIELD + 1);
+        String manyFields = RosterFixtures.csv(",".repeat(CsvRecordReader.MAX_FIELDS + 1));
+
+        assertRefused(readCsv(endless), RosterErrorCode.UNREADABLE_FILE);
+        assertThat(readCsv(endless).fileError().get().detail()).startsWith("строка 3");
+        assertRefused(readCsv(manyFields), RosterErrorCode.UNREADABLE_FILE);
+    }
+
+    @Test
     void failingStreamIsAFileErrorNotAnException() {
         InputStream failing = new InputStream() {
             @Override
