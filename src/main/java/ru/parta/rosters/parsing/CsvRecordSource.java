@@ -31,8 +31,10 @@ final class CsvRecordSource implements RecordSource {
     }
 
     @Override
-    public SourceRecord next() throws IOException, MalformedSourceException {
-        return records.next();
+    public void readAll(RecordSink sink) throws IOException, MalformedSourceException {
+        for (SourceRecord record = records.next(); record != null; record = records.next()) {
+            sink.accept(record);
+        }
     }
 
     @Override

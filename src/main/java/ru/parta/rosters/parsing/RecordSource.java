@@ -2,14 +2,22 @@ package ru.parta.rosters.parsing;
 
 import java.io.IOException;
 
-/** A stream of raw records from a CSV file or a worksheet, read one at a time. */
+/**
+ * A CSV file or a worksheet, pushed record by record into a {@link RecordSink}. Guarantees: records arrive in file
+ * order; reading stops as soon as the sink throws.
+ */
 interface RecordSource extends AutoCloseable {
-
-    /** The next record, or null at the end of the data. */
-    SourceRecord next() throws IOException, MalformedSourceException;
 
     SourceFormat format();
 
+    void readAll(RecordSink sink) throws IOException, MalformedSourceException;
+
     @Override
     void close() throws IOException;
+
+    /** Receives records; throws to stop reading with a file-level error. */
+    @FunctionalInterface
+    interface RecordSink {
+        void accept(SourceRecord record) throws MalformedSourceException;
+    }
 }

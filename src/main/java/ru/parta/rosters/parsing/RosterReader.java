@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,14 +14,13 @@ import org.apache.poi.EncryptedDocumentException;
  * Reads a school roster (CSV in UTF-8/UTF-16/Windows-1251 with «,», «;» or tab, or the first sheet of an XLSX/XLS
  * workbook) into checked, normalised rows. Guarantees: bad input never throws — it gives a {@link FileError} (the
  * whole file refused) or {@link RowError}s (those rows skipped, the others kept); CSV is streamed record by record;
- * at most {@link #maxRows()} data rows are accepted; the input stream is read but not closed. Thread-safe.
+ * XLSX is streamed row by row (XLS, limited to 65,536 rows, is read whole); at most {@link #maxRows()} data rows
+ * are accepted; the input stream is read but not closed. Thread-safe: one reader may serve many imports.
  */
 public final class RosterReader {
 
     /** Default limit of data rows in one file. */
     public static final int DEFAULT_MAX_ROWS = 100_000;
-    /** How many non-blank records before the header may be skipped as title lines. */
-    static final int HEADER_SEARCH = CsvRecordSource.SNIFF_LINES;
 
     private static final List<String> UNSUPPORTED_EXTENSIONS =
             List.of(".pdf", ".doc", ".docx", ".odt", ".ods", ".zip", ".rar", ".7z", ".jpg", ".png");
@@ -67,7 +65,9 @@ public final class RosterReader {
             }
             try (RecordSource source = open(buffered, head)) {
                 format = source.format();
-                return assemble(source);
+                RosterAssembler assembler = new RosterAssembler(format, clock, maxRows);
+                source.readAll(assembler);
+                return assembler.finish();
             }
         } catch (MalformedSourceException e) {
             return ParsedRoster.refused(format, e.error());
@@ -104,51 +104,12 @@ public final class RosterReader {
 
     private static RecordSource open(BufferedInputStream in, byte[] head) throws IOException {
         if (isZip(head)) {
-            return new WorkbookRecordSource(in, SourceFormat.Kind.XLSX);
+            return new XlsxRecordSource(in);
         }
         if (isOle2(head)) {
             return new WorkbookRecordSource(in, SourceFormat.Kind.XLS);
         }
         return new CsvRecordSource(in);
-    }
-
-    private ParsedRoster assemble(RecordSource source) throws IOException, MalformedSourceException {
-        SourceFormat format = source.format();
-        HeaderLayout layout = null;
-        int searched = 0;
-        SourceRecord record;
-        while (layout == null && searched < HEADER_SEARCH && (record = source.next()) != null) {
-            if (!record.blank()) {
-                searched++;
-                layout = HeaderLayout.recognise(record.cells()).orElse(null);
-            }
-        }
-        if (layout == null) {
-            return ParsedRoster.refused(format, FileError.of(RosterErrorCode.HEADER_NOT_FOUND));
-        }
-        List<RosterColumn> missing = layout.missing();
-        if (!missing.isEmpty()) {
-            return ParsedRoster.refused(
-                    format, FileError.of(RosterErrorCode.MISSING_COLUMNS, HeaderLayout.describe(missing)));
-        }
-        RowMapper mapper = new RowMapper(layout, clock, format.kind() == SourceFormat.Kind.CSV);
-        List<RosterRow> rows = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        int dataRows = 0;
-        while ((record = source.next()) != null) {
-            if (record.blank() || HeaderLayout.recognise(record.cells()).isPresent()) {
-                continue; // blank lines and repeated headers (concatenated exports) are not data
-            }
-            if (++dataRows > maxRows) {
-                return ParsedRoster.refused(
-                        format, FileError.of(RosterErrorCode.TOO_MANY_ROWS, "не более " + maxRows + " строк"));
-            }
-            mapper.map(record, rows, errors);
-        }
-        if (dataRows == 0) {
-            return ParsedRoster.refused(format, FileError.of(RosterErrorCode.NO_DATA_ROWS));
-        }
-        return new ParsedRoster(format, rows, errors, Optional.empty());
     }
 
     private static boolean isZip(byte[] head) {

@@ -2,22 +2,20 @@ package ru.parta.rosters.parsing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * Records of the first sheet of an XLSX or XLS workbook. Guarantees: each record's line is the row number Excel
+ * Records of the first sheet of a legacy XLS workbook (read whole by POI's user model; XLS holds at most 65,536
+ * rows). XLSX goes through the streaming {@link XlsxRecordSource}. Guarantees: each record's line is the row number Excel
  * shows; date-formatted cells become ISO dates («2015-03-19»); whole numbers are written without exponent or
  * «.0» (phones stored as numbers survive); formulas give their cached value; other cells their displayed text.
  */
@@ -26,7 +24,7 @@ final class WorkbookRecordSource implements RecordSource {
     private final Workbook workbook;
     private final Iterator<Row> rows;
     private final SourceFormat format;
-    private final DataFormatter formatter = new DataFormatter();
+    private final DataFormatter formatter = new RosterCellFormatter();
 
     WorkbookRecordSource(InputStream in, SourceFormat.Kind kind) throws IOException {
         this.workbook = WorkbookFactory.create(in);
@@ -36,17 +34,16 @@ final class WorkbookRecordSource implements RecordSource {
     }
 
     @Override
-    public SourceRecord next() {
-        if (!rows.hasNext()) {
-            return null;
+    public void readAll(RecordSink sink) throws MalformedSourceException {
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            int width = Math.min(Math.max(row.getLastCellNum(), 0), XlsxRecordSource.MAX_COLUMNS);
+            List<String> cells = new ArrayList<>(width);
+            for (int i = 0; i < width; i++) {
+                cells.add(text(row.getCell(i)));
+            }
+            sink.accept(new SourceRecord(row.getRowNum() + 1, cells));
         }
-        Row row = rows.next();
-        int width = Math.max(row.getLastCellNum(), 0);
-        List<String> cells = new ArrayList<>(width);
-        for (int i = 0; i < width; i++) {
-            cells.add(text(row.getCell(i)));
-        }
-        return new SourceRecord(row.getRowNum() + 1, cells);
     }
 
     private String text(Cell cell) {
@@ -63,14 +60,7 @@ final class WorkbookRecordSource implements RecordSource {
     }
 
     private String numeric(Cell cell) {
-        if (DateUtil.isCellDateFormatted(cell)) {
-            LocalDateTime value = cell.getLocalDateTimeCellValue();
-            return value == null ? "" : value.toLocalDate().toString();
-        }
         double value = cell.getNumericCellValue();
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return new BigDecimal(value).toPlainString();
-        }
         return formatter.formatRawCellContents(
                 value, cell.getCellStyle().getDataFormat(), cell.getCellStyle().getDataFormatString());
     }
