@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * One accepted person row. Guarantees, all checked by the reader: surname and name are non-blank, cleaned of stray
  * spaces and capitalised («Иванов-Петров»); patronymic may be empty; {@code className} is normalised («5А») and is
- * non-empty for pupils; {@code birthDate} is null or a real past date (for pupils an age of 5–100);
+ * non-empty for pupils and class teachers; {@code birthDate} is null or a real past date (for pupils an age of 5–100);
  * {@code phone} is empty or {@code +7XXXXXXXXXX}; {@code email} is empty or a lower-case address; {@code subjects}
  * holds distinct non-blank names; {@code children} is non-empty for guardians and empty for everyone else.
  */

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +61,12 @@ final class RowMapper {
             problems.add(RosterErrorCode.INVALID_CLASS, RosterColumn.CLASS.russian(), null, rawClass);
         } else if (className.isEmpty() && role.orElse(null) == RosterRole.PUPIL) {
             problems.add(RosterErrorCode.MISSING_CLASS, RosterColumn.CLASS.russian(), null, rawClass);
+        } else if (className.isEmpty() && role.orElse(null) == RosterRole.CLASS_TEACHER) {
+            problems.add(
+                    RosterErrorCode.MISSING_CLASS,
+                    RosterColumn.CLASS.russian(),
+                    "Для классного руководителя не указан класс",
+                    rawClass);
         }
 
         LocalDate birthDate = birthDate(layout.cell(cells, RosterColumn.BIRTH_DATE), role.orElse(null), problems);
@@ -147,7 +154,8 @@ final class RowMapper {
             problems.add(
                     RosterErrorCode.INVALID_DATE,
                     column,
-                    "Возраст ученика " + age + " лет: ожидается от " + MIN_PUPIL_AGE + " до " + MAX_PUPIL_AGE,
+                    "Возраст ученика — " + age + " " + years(age) + ", ожидается от " + MIN_PUPIL_AGE + " до "
+                            + MAX_PUPIL_AGE + " лет",
                     raw);
         } else if (age > MAX_AGE) {
             problems.add(RosterErrorCode.INVALID_DATE, column, "Возраст больше " + MAX_AGE + " лет", raw);
@@ -157,9 +165,19 @@ final class RowMapper {
         return null;
     }
 
+    /** «1 год», «2 года», «5 лет», «21 год». */
+    static String years(int n) {
+        int lastTwo = n % 100;
+        int last = n % 10;
+        if (lastTwo >= 11 && lastTwo <= 14) {
+            return "лет";
+        }
+        return last == 1 ? "год" : last >= 2 && last <= 4 ? "года" : "лет";
+    }
+
     private static String optional(
             String raw,
-            java.util.function.Function<String, Optional<String>> normaliser,
+            Function<String, Optional<String>> normaliser,
             RosterErrorCode code,
             RosterColumn column,
             Problems problems) {

@@ -29,6 +29,7 @@ class RowErrorTests {
             INVALID_DATE    | 5А,Иванов,Иван,,Ученик,01.01.1900,,,,
             INVALID_DATE    | ,Иванов,Иван,,Учитель,01.01.1890,,,,
             MISSING_CLASS   | ,Иванов,Иван,,Ученик,,,,,
+            MISSING_CLASS   | ,Иванов,Иван,,Классный руководитель,,,,,
             INVALID_CLASS   | 12А,Иванов,Иван,,Ученик,,,,,
             INVALID_CLASS   | пятый,Иванов,Иван,,Учитель,,,,,
             MISSING_CHILD   | 5А,Иванова,Мария,,Родитель,,,,,
@@ -75,6 +76,21 @@ class RowErrorTests {
                     assertThat(error.column()).isEqualTo("Телефон");
                     assertThat(error.line()).isEqualTo(2);
                 });
+    }
+
+    @Test
+    void pupilAgeMessageNamesTheAge() {
+        ParsedRoster roster = readCsv(csv("5А,Иванов,Иван,,Ученик,01.01.2024,,,,"));
+
+        assertThat(roster.errors())
+                .singleElement()
+                .satisfies(error ->
+                        assertThat(error.message()).isEqualTo("Возраст ученика — 2 года, ожидается от 5 до 100 лет"));
+        assertThat(RowMapper.years(1)).isEqualTo("год");
+        assertThat(RowMapper.years(11)).isEqualTo("лет");
+        assertThat(RowMapper.years(21)).isEqualTo("год");
+        assertThat(RowMapper.years(101)).isEqualTo("год");
+        assertThat(RowMapper.years(7)).isEqualTo("лет");
     }
 
     @Test
