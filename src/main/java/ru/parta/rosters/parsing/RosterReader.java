@@ -1,6 +1,7 @@
 package ru.parta.rosters.parsing;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -55,7 +56,14 @@ public final class RosterReader {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).strip();
         SourceFormat format = SourceFormat.unknown();
         try {
-            BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+            BufferedInputStream buffered = new BufferedInputStream(
+                    new FilterInputStream(in) {
+                        @Override
+                        public void close() {
+                            // the caller owns the stream
+                        }
+                    },
+                    64 * 1024);
             buffered.mark(16);
             byte[] head = buffered.readNBytes(8);
             buffered.reset();

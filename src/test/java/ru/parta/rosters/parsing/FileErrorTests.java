@@ -85,6 +85,22 @@ class FileErrorTests {
     }
 
     @Test
+    void theCallersStreamIsNotClosed() {
+        boolean[] closed = {false};
+        for (byte[] bytes : new byte[][] {RosterFixtures.sample(), RosterTemplates.xlsx()}) {
+            InputStream in = new java.io.ByteArrayInputStream(bytes) {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+
+            assertThat(RosterFixtures.READER.read(in, "roster").accepted()).isTrue();
+        }
+        assertThat(closed[0]).isFalse();
+    }
+
+    @Test
     void tooManyRows() {
         RosterReader small = new RosterReader(RosterFixtures.CLOCK, 2);
         byte[] three = RosterFixtures.csv("5А,А,Б,,Ученик,,,,,", "5А,В,Г,,Ученик,,,,,", "5А,Д,Е,,Ученик,,,,,")
