@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses JSON request bodies over {@code parta.http.max-body-bytes} with 413 BODY_TOO_LARGE, both when the length is
- * declared up front and when a chunked body grows past it while being read. Upload endpoints (paths under
+ * declared up front and when a chunked body grows past it while being read. File uploads (multipart forms, paths under
  * {@code /api/v1/uploads}) have their own limits and are left alone.
  */
 @Component
@@ -36,7 +36,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/v1/uploads");
+        String type = request.getContentType();
+        return request.getRequestURI().startsWith("/api/v1/uploads")
+                || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"));
     }
 
     @Override

@@ -83,6 +83,28 @@ public class Api {
         }
     }
 
+    /** Uploads a file as the multipart field {@code file}. */
+    public Response upload(Session s, String path, String fileName, byte[] content) {
+        try {
+            String boundary = "----parta" + UUID.randomUUID();
+            var body = new java.io.ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            var request = HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Authorization", "Bearer " + s.token())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                    .build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Creates a group chat owned by {@code owner} with the given members; returns its id. */
     public long group(Session owner, String title, Session... members) {
         var ids = java.util.Arrays.stream(members).map(Session::userId).toList();

@@ -30,6 +30,8 @@ public enum RosterErrorCode {
     INVALID_CHILD(false, "Не удалось распознать ребёнка (ожидается «Фамилия Имя Отчество (5А)»)"),
     INVALID_PHONE(false, "Некорректный номер телефона"),
     INVALID_EMAIL(false, "Некорректный адрес электронной почты"),
+    CHILD_NOT_FOUND(false, "Ребёнок не найден среди учеников в файле"),
+    CHILD_AMBIGUOUS(false, "В файле несколько учеников с таким ФИО; укажите класс ребёнка, например «Иванов Иван (5А)»"),
     EXTRA_FIELDS(false, "В строке больше значений, чем столбцов в заголовке (возможно, лишний разделитель)");
 
     private final boolean fileLevel;
