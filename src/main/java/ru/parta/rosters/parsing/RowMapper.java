@@ -102,7 +102,7 @@ final class RowMapper {
 
     /** Surname, name, patronymic: from their columns, else from a single «ФИО» column. */
     private String[] names(List<String> cells) {
-        if (layout.has(RosterColumn.SURNAME) || layout.has(RosterColumn.NAME) || !layout.has(RosterColumn.FULL_NAME)) {
+        if (layout.has(RosterColumn.SURNAME) && layout.has(RosterColumn.NAME) || !layout.has(RosterColumn.FULL_NAME)) {
             return new String[] {
                 layout.cell(cells, RosterColumn.SURNAME),
                 layout.cell(cells, RosterColumn.NAME),

@@ -1,6 +1,7 @@
 package ru.parta.rosters.parsing;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Small text helpers shared by the normalisers. Guarantees: never return null; {@link #clean} leaves no leading,
@@ -9,6 +10,8 @@ import java.util.Locale;
 final class Text {
 
     static final Locale RUSSIAN = Locale.of("ru");
+
+    private static final Set<String> PARTICLES = Set.of("оглы", "кызы", "улы", "уулу", "угли", "гызы");
 
     private static final String LATIN = "AaBCcEeHKkMOoPpTXxyY";
     private static final String CYRILLIC = "АаВСсЕеНКкМОоРрТХхуУ";
@@ -76,17 +79,27 @@ final class Text {
         return out.toString();
     }
 
-    /** «иванов» → «Иванов», «ИВАНОВ-ПЕТРОВ» → «Иванов-Петров», «д'артаньян» → «Д'Артаньян». */
+    /**
+     * «иванов» → «Иванов», «ИВАНОВ-ПЕТРОВ» → «Иванов-Петров», «д'артаньян» → «Д'Артаньян»; the patronymic particles
+     * «оглы», «кызы», «улы», «уулу» stay lower-case after the first word («Ахмед оглы»).
+     */
     static String capitaliseName(String cleaned) {
         String lower = cleaned.toLowerCase(RUSSIAN);
         StringBuilder out = new StringBuilder(lower.length());
         boolean startOfWord = true;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            out.append(startOfWord ? Character.toUpperCase(c) : c);
+            boolean particle = startOfWord && i > 0 && lower.charAt(i - 1) == ' ' && isParticle(lower, i);
+            out.append(startOfWord && !particle ? Character.toUpperCase(c) : c);
             startOfWord = c == ' ' || c == '-' || c == '\'' || c == '’';
         }
         return out.toString();
+    }
+
+    private static boolean isParticle(String lower, int start) {
+        int end = lower.indexOf(' ', start);
+        String word = lower.substring(start, end < 0 ? lower.length() : end);
+        return PARTICLES.contains(word);
     }
 
     /** True when the text holds only letters, spaces, hyphens, apostrophes and dots (initials). */

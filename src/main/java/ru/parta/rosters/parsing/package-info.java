@@ -33,10 +33,24 @@
  *
  * <h2>Input accepted</h2>
  *
- * CSV in UTF-8 (with or without BOM), UTF-16 LE/BE with BOM or Windows-1251; separator «,», «;» or tab, chosen
- * from the header line; RFC 4180 quoting. Header in any column order with common variants («ФИО» as one column,
- * «ДР», «Почта», «Мобильный», «Должность», «ФИО ребёнка» …); up to 30 title lines before it are skipped. Required
- * columns: surname and name (or «ФИО») and role. Blank lines and repeated header lines are ignored.
+ * <ul>
+ *   <li>CSV in UTF-8 (with or without BOM), UTF-16 LE/BE with BOM or Windows-1251; separator «,», «;» or tab, chosen
+ *       from the header line; RFC 4180 quoting (separators, doubled quotes and line breaks inside quotes).
+ *   <li>XLSX (first sheet, streamed) and XLS (first sheet); dates as real date cells or as text; phones stored as
+ *       numbers. Password-protected books are refused with {@code ENCRYPTED_FILE}.
+ *   <li>Header in any column order with common variants («ФИО» as one column, «ДР», «Дата_рождения», «E-mail»,
+ *       «Почта», «Мобильный», «Должность», «Ребенок», «ФИО ребёнка», «Ученик (для родителя)» …); up to 30 title
+ *       lines before it are skipped. Required: surname and name (or «ФИО») and role; otherwise
+ *       {@code MISSING_COLUMNS} names what is absent.
+ *   <li>Blank lines and repeated header lines are ignored. Line numbers in errors are the ones a spreadsheet or a
+ *       text editor shows.
+ * </ul>
+ *
+ * <h2>Limits</h2>
+ *
+ * At most {@link ru.parta.rosters.parsing.RosterReader#DEFAULT_MAX_ROWS} data rows (configurable); a CSV field
+ * over 10,000 characters, a record over 1,000 fields or an unclosed quote refuses the file, so hostile input cannot
+ * exhaust memory. The caller should still cap the upload size.
  */
 @org.springframework.modulith.NamedInterface("parsing")
 package ru.parta.rosters.parsing;

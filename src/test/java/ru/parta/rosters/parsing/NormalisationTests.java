@@ -93,6 +93,32 @@ class NormalisationTests {
         assertThat(RosterRole.parse(raw)).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Дата рождения         | BIRTH_DATE
+            ДР                    | BIRTH_DATE
+            Дата_рождения         | BIRTH_DATE
+            E-mail                | EMAIL
+            Почта                 | EMAIL
+            Мобильный             | PHONE
+            Ребенок               | CHILD
+            Ученик (для родителя) | CHILD
+            ФИО ребёнка           | CHILD
+            Предмет               | SUBJECTS
+            Должность             | ROLE
+            ' ф.и.о. '            | FULL_NAME
+            КЛАСС                 | CLASS
+            """)
+    void headerVariants(String cell, RosterColumn expected) {
+        assertThat(RosterColumn.recognise(cell)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Примечание", "Иванов", "5А", "№"})
+    void notHeaders(String cell) {
+        assertThat(RosterColumn.recognise(cell)).isEmpty();
+    }
+
     @Test
     void personKeyIgnoresCaseYoLookAlikesAndSpacing() {
         PersonKey key = PersonKey.of("Семёнов-Петров", "Пётр", "Алексеевич");
@@ -108,6 +134,8 @@ class NormalisationTests {
     void namesAreCleanedAndCapitalised() {
         assertThat(Text.capitaliseName(Text.clean("  иванов\u00a0 "))).isEqualTo("Иванов");
         assertThat(Text.capitaliseName("ИВАНОВ-ПЕТРОВ")).isEqualTo("Иванов-Петров");
+        assertThat(Text.capitaliseName("АХМЕД ОГЛЫ")).isEqualTo("Ахмед оглы");
+        assertThat(Text.capitaliseName("оглы")).isEqualTo("Оглы");
         assertThat(Text.clean("Анна\u200b  \t Мария")).isEqualTo("Анна Мария");
         assertThat(Text.toCyrillicLookAlikes("Иванoв Smith")).isEqualTo("Иванов Smith");
     }
