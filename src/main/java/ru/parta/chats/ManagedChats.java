@@ -47,22 +47,25 @@ public class ManagedChats {
     /** The generated chat of a unit and kind, created if missing, renamed if its title changed. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long ensure(long unitId, String generatedKind, ChatKind kind, String title) {
-        Optional<Long> existing = jdbc.sql(
-                        "select id from chats where generated_unit_id = ? and generated_kind = ?")
+        Optional<Long> existing = jdbc.sql("select id from chats where generated_unit_id = ? and generated_kind = ?")
                 .params(unitId, generatedKind)
                 .query(Long.class)
                 .optional();
         if (existing.isPresent()) {
             long chatId = existing.get();
-            String current = jdbc.sql("select title from chats where id = ?").param(chatId).query(String.class).single();
+            String current = jdbc.sql("select title from chats where id = ?")
+                    .param(chatId)
+                    .query(String.class)
+                    .single();
             if (!title.equals(current)) {
-                jdbc.sql("update chats set title = ? where id = ?").params(title, chatId).update();
+                jdbc.sql("update chats set title = ? where id = ?")
+                        .params(title, chatId)
+                        .update();
                 log.append(chatId, "chat.renamed", Map.of("title", title), members.userIds(chatId));
             }
             return chatId;
         }
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into chats (kind, title, generated_unit_id, generated_kind) values (?, ?, ?, ?)
                         returning id
                         """)
@@ -85,11 +88,9 @@ public class ManagedChats {
         Map<Long, Row> current = new HashMap<>();
         jdbc.sql("select user_id, role, managed, reasons from chat_members where chat_id = ?")
                 .param(chatId)
-                .query((rs, n) -> new Row(
-                        rs.getLong(1),
-                        MemberRole.valueOf(rs.getString(2)),
-                        rs.getBoolean(3),
-                        List.of((String[]) rs.getArray(4).getArray())))
+                .query((rs, n) ->
+                        new Row(rs.getLong(1), MemberRole.valueOf(rs.getString(2)), rs.getBoolean(3), List.of((String[])
+                                rs.getArray(4).getArray())))
                 .list()
                 .forEach(r -> current.put(r.userId(), r));
         Set<Long> excluded = new HashSet<>(jdbc.sql("select user_id from chat_member_exclusions where chat_id = ?")
@@ -118,12 +119,16 @@ public class ManagedChats {
                     continue;
                 }
                 long position = log.nextPosition(chatId);
-                jdbc.sql(
-                                """
+                jdbc.sql("""
                                 insert into chat_members (chat_id, user_id, role, joined_position, managed, reasons)
                                 values (?, ?, ?, ?, true, ?)
                                 """)
-                        .params(chatId, userId, want.role().name(), position, want.reasons().toArray(String[]::new))
+                        .params(
+                                chatId,
+                                userId,
+                                want.role().name(),
+                                position,
+                                want.reasons().toArray(String[]::new))
                         .update();
                 log.append(
                         chatId,
@@ -150,7 +155,9 @@ public class ManagedChats {
             }
         }
         if (!added.isEmpty() || !removed.isEmpty()) {
-            jdbc.sql("update chats set last_activity_at = now() where id = ?").param(chatId).update();
+            jdbc.sql("update chats set last_activity_at = now() where id = ?")
+                    .param(chatId)
+                    .update();
         }
         return new Changes(added, removed, roleChanged, kept);
     }

@@ -52,14 +52,11 @@ class Members {
 
     /** A member removed by hand from a generated chat stays out across re-imports until added by hand again. */
     void rememberExclusion(long chatId, long userId, long byUserId) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into chat_member_exclusions (chat_id, user_id, removed_by)
                         select id, ?, ? from chats where id = ? and generated_unit_id is not null
                         on conflict do nothing
-                        """)
-                .params(userId, byUserId, chatId)
-                .update();
+                        """).params(userId, byUserId, chatId).update();
     }
 
     void forgetExclusion(long chatId, long userId) {

@@ -64,8 +64,7 @@ public class Authority {
         if (user.systemAdmin()) {
             return units.roots().stream().map(Unit::id).toList();
         }
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select distinct r.unit_id from person_roles r join people p on p.id = r.person_id
                         where p.user_id = ? and r.archived_at is null and p.archived_at is null and r.role = any(?)
                         order by r.unit_id
@@ -80,8 +79,7 @@ public class Authority {
         if (lineage.isEmpty()) {
             return false;
         }
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select exists(select 1 from person_roles r join people p on p.id = r.person_id
                         where p.user_id = ? and r.archived_at is null and p.archived_at is null
                           and r.unit_id = any(?) and r.role = any(?))

@@ -23,7 +23,10 @@ public class People {
     }
 
     public Optional<Person> find(long id) {
-        return jdbc.sql("select * from people where id = ?").param(id).query(People::person).optional();
+        return jdbc.sql("select * from people where id = ?")
+                .param(id)
+                .query(People::person)
+                .optional();
     }
 
     public List<Person> findAll(java.util.Collection<Long> ids) {
@@ -46,7 +49,8 @@ public class People {
 
     /** People of a home unit with this name key, active ones first. */
     public List<Person> byKey(long homeUnitId, String nameKey) {
-        return jdbc.sql("select * from people where home_unit_id = ? and name_key = ? order by archived_at nulls first, id")
+        return jdbc.sql(
+                        "select * from people where home_unit_id = ? and name_key = ? order by archived_at nulls first, id")
                 .params(homeUnitId, nameKey)
                 .query(People::person)
                 .list();
@@ -59,10 +63,16 @@ public class People {
                 .list();
     }
 
-    public long insert(long homeUnitId, String surname, String name, String patronymic, String nameKey,
-            LocalDate birthDate, String phone, String email) {
-        return jdbc.sql(
-                        """
+    public long insert(
+            long homeUnitId,
+            String surname,
+            String name,
+            String patronymic,
+            String nameKey,
+            LocalDate birthDate,
+            String phone,
+            String email) {
+        return jdbc.sql("""
                         insert into people (home_unit_id, surname, name, patronymic, name_key, birth_date, phone, email)
                         values (?, ?, ?, ?, ?, ?, ?, ?) returning id
                         """)
@@ -73,8 +83,7 @@ public class People {
 
     /** Updates contact data and birth date; returns true when anything changed. Restores an archived person. */
     public boolean update(long id, LocalDate birthDate, String phone, String email) {
-        return jdbc.sql(
-                                """
+        return jdbc.sql("""
                         update people set birth_date = coalesce(?, birth_date), phone = coalesce(?, phone),
                                email = coalesce(?, email), archived_at = null
                         where id = ? and (archived_at is not null
@@ -87,7 +96,9 @@ public class People {
     }
 
     public void archive(long id) {
-        jdbc.sql("update people set archived_at = now() where id = ? and archived_at is null").param(id).update();
+        jdbc.sql("update people set archived_at = now() where id = ? and archived_at is null")
+                .param(id)
+                .update();
         jdbc.sql("update person_roles set archived_at = now() where person_id = ? and archived_at is null")
                 .param(id)
                 .update();
@@ -116,8 +127,7 @@ public class People {
     }
 
     public long addRole(long personId, long unitId, PersonRole role, List<String> subjects, boolean manual) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into person_roles (person_id, unit_id, role, subjects, source) values (?, ?, ?, ?, ?)
                         returning id
                         """)
@@ -133,15 +143,23 @@ public class People {
     }
 
     public void endRole(long roleId) {
-        jdbc.sql("update person_roles set archived_at = now() where id = ?").param(roleId).update();
+        jdbc.sql("update person_roles set archived_at = now() where id = ?")
+                .param(roleId)
+                .update();
     }
 
     public List<Long> children(long guardianId) {
-        return jdbc.sql("select child_id from guardianships where guardian_id = ?").param(guardianId).query(Long.class).list();
+        return jdbc.sql("select child_id from guardianships where guardian_id = ?")
+                .param(guardianId)
+                .query(Long.class)
+                .list();
     }
 
     public List<Long> guardians(long childId) {
-        return jdbc.sql("select guardian_id from guardianships where child_id = ?").param(childId).query(Long.class).list();
+        return jdbc.sql("select guardian_id from guardianships where child_id = ?")
+                .param(childId)
+                .query(Long.class)
+                .list();
     }
 
     public boolean addGuardianship(long guardianId, long childId) {

@@ -16,6 +16,8 @@ public record Person(
         boolean archived) {
 
     public String fullName() {
-        return patronymic == null || patronymic.isBlank() ? surname + " " + name : surname + " " + name + " " + patronymic;
+        return patronymic == null || patronymic.isBlank()
+                ? surname + " " + name
+                : surname + " " + name + " " + patronymic;
     }
 }

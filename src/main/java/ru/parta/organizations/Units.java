@@ -20,11 +20,15 @@ public class Units {
     }
 
     public Optional<Unit> find(long id) {
-        return jdbc.sql("select * from units where id = ?").param(id).query(Units::unit).optional();
+        return jdbc.sql("select * from units where id = ?")
+                .param(id)
+                .query(Units::unit)
+                .optional();
     }
 
     public List<Unit> children(long parentId) {
-        return jdbc.sql("select * from units where parent_id = ? and archived_at is null order by kind, grade nulls first, name")
+        return jdbc.sql(
+                        "select * from units where parent_id = ? and archived_at is null order by kind, grade nulls first, name")
                 .param(parentId)
                 .query(Units::unit)
                 .list();
@@ -42,7 +46,9 @@ public class Units {
         Optional<Unit> current = find(id);
         while (current.isPresent()) {
             result.add(current.get());
-            current = current.get().parentId() == null ? Optional.empty() : find(current.get().parentId());
+            current = current.get().parentId() == null
+                    ? Optional.empty()
+                    : find(current.get().parentId());
         }
         return result;
     }
@@ -66,11 +72,15 @@ public class Units {
     }
 
     public void rename(long id, String name, Integer grade) {
-        jdbc.sql("update units set name = ?, grade = ? where id = ?").params(name, grade, id).update();
+        jdbc.sql("update units set name = ?, grade = ? where id = ?")
+                .params(name, grade, id)
+                .update();
     }
 
     public void archive(long id) {
-        jdbc.sql("update units set archived_at = now() where id = ? and archived_at is null").param(id).update();
+        jdbc.sql("update units set archived_at = now() where id = ? and archived_at is null")
+                .param(id)
+                .update();
     }
 
     public void settings(long id, LocalDate deadline, String timeZone) {

@@ -37,7 +37,10 @@ class UnitsController {
 
     record UnitDetails(Unit unit, List<Unit> path, List<Unit> children) {}
 
-    record NewUnit(Long parentId, @NotNull UnitKind kind, @NotBlank @Size(max = 200) String name) {}
+    record NewUnit(
+            Long parentId,
+            @NotNull UnitKind kind,
+            @NotBlank @Size(max = 200) String name) {}
 
     record UnitSettings(LocalDate deadline, @Size(max = 64) String timeZone) {}
 
@@ -76,7 +79,8 @@ class UnitsController {
             throw ApiException.badRequest("UNIT_PLACEMENT_INVALID");
         }
         String name = body.name().strip().replaceAll("\\s+", " ");
-        if (body.parentId() != null && units.activeChild(body.parentId(), body.kind(), name).isPresent()) {
+        if (body.parentId() != null
+                && units.activeChild(body.parentId(), body.kind(), name).isPresent()) {
             throw ApiException.conflict("UNIT_EXISTS");
         }
         long id = units.create(body.parentId(), body.kind(), name, null);
@@ -84,7 +88,8 @@ class UnitsController {
     }
 
     @PatchMapping("/api/v1/units/{id}")
-    Unit settings(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody UnitSettings body) {
+    Unit settings(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody UnitSettings body) {
         authority.requireManage(user, id);
         if (body.timeZone() != null) {
             try {
@@ -103,7 +108,8 @@ class UnitsController {
         Unit unit = units.find(id).orElseThrow(() -> ApiException.notFound("UNIT_NOT_FOUND"));
         var holdings = people.rolesIn(List.of(id));
         var byPerson = new java.util.LinkedHashMap<Long, List<RoleHolding>>();
-        holdings.forEach(h -> byPerson.computeIfAbsent(h.personId(), k -> new java.util.ArrayList<>()).add(h));
+        holdings.forEach(h -> byPerson.computeIfAbsent(h.personId(), k -> new java.util.ArrayList<>())
+                .add(h));
         if (unit.kind() == UnitKind.SCHOOL || unit.kind() == UnitKind.DEPARTMENT) {
             people.ofHome(id).stream()
                     .filter(p -> !p.archived())

@@ -34,10 +34,15 @@ final class GuardianLinks {
                     .filter(p -> full
                             ? p.fullKey().equals(ref.personKey().value())
                             : PersonKey.of(p.surname(), p.name(), "").value().equals(shortKey))
-                    .filter(p -> ref.className() == null || ref.className().isBlank() || ref.className().equals(p.className()))
+                    .filter(p -> ref.className() == null
+                            || ref.className().isBlank()
+                            || ref.className().equals(p.className()))
                     .map(Pupil::personId)
                     .distinct()
-                    .map(id -> pupils.stream().filter(p -> p.personId() == id).findFirst().orElseThrow())
+                    .map(id -> pupils.stream()
+                            .filter(p -> p.personId() == id)
+                            .findFirst()
+                            .orElseThrow())
                     .toList();
             String raw = ref.surname() + " " + ref.name() + (full ? " " + ref.patronymic() : "")
                     + (ref.className() == null || ref.className().isBlank() ? "" : " (" + ref.className() + ")");

@@ -25,8 +25,7 @@ class ImportLog {
                 "counts", report.counts(),
                 "errors", report.errors().size(),
                 "chats", report.chats());
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into roster_imports (school_id, imported_by, file_name, applied, summary)
                         values (?, ?, ?, ?, ?::jsonb)
                         """)
@@ -35,8 +34,7 @@ class ImportLog {
     }
 
     List<Map<String, Object>> history(long schoolId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, file_name, applied, summary::text, created_at from roster_imports
                         where school_id = ? order by id desc limit 50
                         """)

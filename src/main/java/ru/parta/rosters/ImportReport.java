@@ -20,7 +20,13 @@ public record ImportReport(
 
     /** Totals of changes. */
     public record Counts(
-            int created, int updated, int restored, int unchanged, int moved, int archived, int classesCreated,
+            int created,
+            int updated,
+            int restored,
+            int unchanged,
+            int moved,
+            int archived,
+            int classesCreated,
             int guardianLinks) {}
 
     /** One person's change: CREATED, UPDATED, RESTORED, MOVED («5А → 5Б») or ARCHIVED. */

@@ -58,17 +58,24 @@ public class RosterImport {
         this.importLog = importLog;
     }
 
-    public ImportReport run(long schoolId, long userId, InputStream in, String fileName, boolean dryRun, boolean skipInvalid) {
-        Unit school = units.find(schoolId).filter(u -> u.kind() == UnitKind.SCHOOL && !u.archived())
+    public ImportReport run(
+            long schoolId, long userId, InputStream in, String fileName, boolean dryRun, boolean skipInvalid) {
+        Unit school = units.find(schoolId)
+                .filter(u -> u.kind() == UnitKind.SCHOOL && !u.archived())
                 .orElseThrow(() -> ApiException.notFound("UNIT_NOT_FOUND"));
         ParsedRoster parsed = new RosterReader().read(in, fileName);
         if (parsed.fileError().isPresent()) {
             var error = parsed.fileError().get();
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ROSTER_FILE_INVALID", error.message()
-                    + (error.detail() == null || error.detail().isBlank() ? "" : ": " + error.detail()));
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "ROSTER_FILE_INVALID",
+                    error.message()
+                            + (error.detail() == null || error.detail().isBlank() ? "" : ": " + error.detail()));
         }
         String format = parsed.format().kind() + " " + parsed.format().charset()
-                + (parsed.format().separator() == 0 ? "" : " «" + parsed.format().separator() + "»");
+                + (parsed.format().separator() == 0
+                        ? ""
+                        : " «" + parsed.format().separator() + "»");
         ImportReport report = tx.execute(status -> {
             var builder = new ImportReport.Builder();
             builder.errors.addAll(parsed.errors());
@@ -76,7 +83,11 @@ public class RosterImport {
             var chats = generatedChats.sync(school.id());
             boolean refused = !dryRun && !builder.errors.isEmpty() && !skipInvalid;
             boolean applied = !dryRun && !refused;
-            var result = builder.build(dryRun, applied, format, parsed.rows().size() + parsed.errors().size(),
+            var result = builder.build(
+                    dryRun,
+                    applied,
+                    format,
+                    parsed.rows().size() + parsed.errors().size(),
                     new ImportReport.Chats(chats.added(), chats.removed(), chats.keptRemoved()));
             if (!applied) {
                 status.setRollbackOnly();
@@ -134,11 +145,15 @@ public class RosterImport {
         record Wanted(long unitId, PersonRole role, List<String> subjects) {}
 
         void apply(List<RosterRow> rows) {
-            for (RosterRow row : rows.stream().filter(r -> r.role() != ru.parta.rosters.parsing.RosterRole.GUARDIAN).toList()) {
+            for (RosterRow row : rows.stream()
+                    .filter(r -> r.role() != ru.parta.rosters.parsing.RosterRole.GUARDIAN)
+                    .toList()) {
                 long personId = person(row);
                 addRoles(personId, row);
             }
-            for (RosterRow row : rows.stream().filter(r -> r.role() == ru.parta.rosters.parsing.RosterRole.GUARDIAN).toList()) {
+            for (RosterRow row : rows.stream()
+                    .filter(r -> r.role() == ru.parta.rosters.parsing.RosterRole.GUARDIAN)
+                    .toList()) {
                 GuardianLinks.Resolution resolution = GuardianLinks.resolve(row, pupilsOf());
                 if (resolution.error() != null) {
                     report.errors.add(resolution.error());
@@ -159,14 +174,17 @@ public class RosterImport {
             List<GuardianLinks.Pupil> pupils = new ArrayList<>();
             wanted.forEach((personId, list) -> list.stream()
                     .filter(w -> w.role() == PersonRole.PUPIL)
-                    .forEach(w -> pupils.add(
-                            new GuardianLinks.Pupil(personId, existing.get(personId), w.unitId(), className(w.unitId())))));
+                    .forEach(w -> pupils.add(new GuardianLinks.Pupil(
+                            personId, existing.get(personId), w.unitId(), className(w.unitId())))));
             return pupils;
         }
 
         private String className(long unitId) {
-            return classes.entrySet().stream().filter(e -> e.getValue() == unitId).map(Map.Entry::getKey)
-                    .findFirst().orElse("");
+            return classes.entrySet().stream()
+                    .filter(e -> e.getValue() == unitId)
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElse("");
         }
 
         private long person(RosterRow row) {
@@ -180,8 +198,15 @@ public class RosterImport {
                             .findFirst())
                     .orElse(null);
             if (match == null) {
-                long id = people.insert(school.id(), row.surname(), row.name(), row.patronymic(), key,
-                        row.birthDate(), row.phone(), row.email());
+                long id = people.insert(
+                        school.id(),
+                        row.surname(),
+                        row.name(),
+                        row.patronymic(),
+                        key,
+                        row.birthDate(),
+                        row.phone(),
+                        row.email());
                 Person created = people.find(id).orElseThrow();
                 existing.put(id, created);
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(created);
@@ -217,7 +242,10 @@ public class RosterImport {
                     want(personId, new Wanted(classId, PersonRole.CLASS_TEACHER, List.of()));
                     want(personId, new Wanted(school.id(), PersonRole.TEACHER, row.subjects()));
                 }
-                case TEACHER -> want(personId, new Wanted(classId == null ? school.id() : classId, PersonRole.TEACHER, row.subjects()));
+                case TEACHER ->
+                    want(
+                            personId,
+                            new Wanted(classId == null ? school.id() : classId, PersonRole.TEACHER, row.subjects()));
                 case DIRECTOR -> want(personId, new Wanted(school.id(), PersonRole.DIRECTOR, List.of()));
                 case DEPUTY -> want(personId, new Wanted(school.id(), PersonRole.DEPUTY, List.of()));
                 case SCHOOL_ADMIN -> want(personId, new Wanted(school.id(), PersonRole.SCHOOL_ADMIN, List.of()));
@@ -243,23 +271,32 @@ public class RosterImport {
             for (Person p : List.copyOf(existing.values())) {
                 List<RoleHolding> current = people.roles(p.id());
                 List<Wanted> desired = wanted.getOrDefault(p.id(), List.of());
-                String from = current.stream().filter(h -> h.role() == PersonRole.PUPIL && !h.manual())
-                        .map(h -> className(h.unitId())).findFirst().orElse(null);
+                String from = current.stream()
+                        .filter(h -> h.role() == PersonRole.PUPIL && !h.manual())
+                        .map(h -> className(h.unitId()))
+                        .findFirst()
+                        .orElse(null);
                 for (RoleHolding h : current) {
-                    if (!h.manual() && desired.stream().noneMatch(w -> w.unitId() == h.unitId() && w.role() == h.role())) {
+                    if (!h.manual()
+                            && desired.stream().noneMatch(w -> w.unitId() == h.unitId() && w.role() == h.role())) {
                         people.endRole(h.id());
                     }
                 }
                 for (Wanted w : desired) {
-                    var held = current.stream().filter(h -> h.unitId() == w.unitId() && h.role() == w.role()).findFirst();
+                    var held = current.stream()
+                            .filter(h -> h.unitId() == w.unitId() && h.role() == w.role())
+                            .findFirst();
                     if (held.isEmpty()) {
                         people.addRole(p.id(), w.unitId(), w.role(), w.subjects(), false);
                     } else if (!held.get().manual() && !held.get().subjects().equals(w.subjects())) {
                         people.setSubjects(held.get().id(), w.subjects());
                     }
                 }
-                String to = desired.stream().filter(w -> w.role() == PersonRole.PUPIL)
-                        .map(w -> className(w.unitId())).findFirst().orElse(null);
+                String to = desired.stream()
+                        .filter(w -> w.role() == PersonRole.PUPIL)
+                        .map(w -> className(w.unitId()))
+                        .findFirst()
+                        .orElse(null);
                 if (from != null && to != null && !Objects.equals(from, to)) {
                     report.moved++;
                     RosterRow row = firstRow.get(p.id());

@@ -174,7 +174,8 @@ public class GeneratedChats {
                 leaders.add(user, MemberRole.ADMIN, "Сотрудник управления образования");
                 news.add(user, MemberRole.ADMIN, "Сотрудник управления образования");
             } else if (role.leadsSchool()) {
-                leaders.add(user, MemberRole.MEMBER, role == PersonRole.DIRECTOR ? "Директор" : "Заместитель директора");
+                leaders.add(
+                        user, MemberRole.MEMBER, role == PersonRole.DIRECTOR ? "Директор" : "Заместитель директора");
                 news.add(user, MemberRole.MEMBER, "Руководитель школы");
             } else if (role.isStaff()) {
                 news.add(user, MemberRole.MEMBER, "Педагог");
@@ -191,7 +192,8 @@ public class GeneratedChats {
     /** Person id → account id, for activated, current people only. */
     private Map<Long, Long> accounts(List<RoleHolding> holdings) {
         Map<Long, Long> result = new HashMap<>();
-        for (Person p : people.findAll(holdings.stream().map(RoleHolding::personId).distinct().toList())) {
+        for (Person p : people.findAll(
+                holdings.stream().map(RoleHolding::personId).distinct().toList())) {
             if (!p.archived() && p.userId() != null) {
                 result.put(p.id(), p.userId());
             }

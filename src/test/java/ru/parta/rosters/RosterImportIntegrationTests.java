@@ -37,10 +37,20 @@ class RosterImportIntegrationTests {
     @BeforeEach
     void school() throws IOException {
         admin = api.newUser("Сисадмин", true);
-        long department = api.post(admin, "/api/v1/units", Map.of("kind", "DEPARTMENT", "name", "Управление образования " + System.nanoTime()))
-                .json().get("id").asLong();
-        school = api.post(admin, "/api/v1/units", Map.of("parentId", department, "kind", "SCHOOL", "name", "Кокрекская СОШ"))
-                .json().get("id").asLong();
+        long department = api.post(
+                        admin,
+                        "/api/v1/units",
+                        Map.of("kind", "DEPARTMENT", "name", "Управление образования " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asLong();
+        school = api.post(
+                        admin,
+                        "/api/v1/units",
+                        Map.of("parentId", department, "kind", "SCHOOL", "name", "Кокрекская СОШ"))
+                .json()
+                .get("id")
+                .asLong();
         sample = Files.readString(Path.of("src/test/resources/rosters/roster-sample.csv"), StandardCharsets.UTF_8);
     }
 
@@ -56,7 +66,9 @@ class RosterImportIntegrationTests {
         assertThat(report.get("dryRun").asBoolean()).isTrue();
         assertThat(report.get("counts").get("created").asInt()).isEqualTo(distinctPeople());
         assertThat(report.get("counts").get("classesCreated").asInt()).isEqualTo(13);
-        assertThat(report.get("errors").isEmpty()).as(report.get("errors").toString()).isTrue();
+        assertThat(report.get("errors").isEmpty())
+                .as(report.get("errors").toString())
+                .isTrue();
         assertThat(count("select count(*) from people where home_unit_id = ?")).isZero();
         assertThat(count("select count(*) from units where parent_id = ?")).isZero();
     }
@@ -67,11 +79,18 @@ class RosterImportIntegrationTests {
         assertThat(first.get("applied").asBoolean()).isTrue();
         long peopleCount = count("select count(*) from people where home_unit_id = ?");
         assertThat(peopleCount).isEqualTo(first.get("counts").get("created").asLong());
-        assertThat(jdbc.sql("select title from chats c join units u on u.id = c.generated_unit_id where u.parent_id = ? or u.id = ?")
+        assertThat(jdbc.sql(
+                                "select title from chats c join units u on u.id = c.generated_unit_id where u.parent_id = ? or u.id = ?")
                         .params(school, school)
                         .query(String.class)
                         .list())
-                .contains("5А — класс", "5А — родители", "11А — класс", "Учительская", "Администрация", "Объявления школы");
+                .contains(
+                        "5А — класс",
+                        "5А — родители",
+                        "11А — класс",
+                        "Учительская",
+                        "Администрация",
+                        "Объявления школы");
 
         String cp1251 = sample.replace("\uFEFF", "").replace(',', ';');
         var again = importFile("roster-1251.csv", cp1251.getBytes(Charset.forName("windows-1251")), false);
@@ -85,10 +104,16 @@ class RosterImportIntegrationTests {
     @Test
     void transferMovesPupilAndGuardianBetweenClassChatsAndLeavingArchives() {
         importFile("roster.csv", sample.getBytes(StandardCharsets.UTF_8), false);
-        String pupilLine = sample.lines().filter(l -> l.startsWith("5А,") && l.contains(",Ученик,")).findFirst().orElseThrow();
+        String pupilLine = sample.lines()
+                .filter(l -> l.startsWith("5А,") && l.contains(",Ученик,"))
+                .findFirst()
+                .orElseThrow();
         String[] f = pupilLine.split(",");
         String childRef = f[1] + " " + f[2] + " " + f[3];
-        String guardianLine = sample.lines().filter(l -> l.endsWith("," + childRef)).findFirst().orElseThrow();
+        String guardianLine = sample.lines()
+                .filter(l -> l.endsWith("," + childRef))
+                .findFirst()
+                .orElseThrow();
         var pupil = activate(f[1], f[2]);
         String[] g = guardianLine.split(",");
         var guardian = activate(g[1], g[2]);
@@ -118,18 +143,34 @@ class RosterImportIntegrationTests {
     @Test
     void manualRemovalSurvivesReimport() {
         importFile("roster.csv", sample.getBytes(StandardCharsets.UTF_8), false);
-        String teacherLine = sample.lines().filter(l -> l.startsWith("5А,") && l.contains("Классный руководитель")).findFirst().orElseThrow();
-        String pupilLine = sample.lines().filter(l -> l.startsWith("5А,") && l.contains(",Ученик,")).findFirst().orElseThrow();
+        String teacherLine = sample.lines()
+                .filter(l -> l.startsWith("5А,") && l.contains("Классный руководитель"))
+                .findFirst()
+                .orElseThrow();
+        String pupilLine = sample.lines()
+                .filter(l -> l.startsWith("5А,") && l.contains(",Ученик,"))
+                .findFirst()
+                .orElseThrow();
         var teacher = activate(teacherLine.split(",")[1], teacherLine.split(",")[2]);
         var pupil = activate(pupilLine.split(",")[1], pupilLine.split(",")[2]);
         importFile("roster.csv", sample.getBytes(StandardCharsets.UTF_8), false);
         long classChat = api.get(teacher, "/api/v1/chats").list().stream()
-                .filter(c -> c.get("title").asString().equals("5А — класс")).findFirst().orElseThrow().get("id").asLong();
-        var members = api.get(teacher, "/api/v1/chats/" + classChat + "/members").list();
-        assertThat(members.stream().filter(m -> m.get("userId").asLong() == pupil.userId()).findFirst().orElseThrow()
-                        .get("reasons").toString())
+                .filter(c -> c.get("title").asString().equals("5А — класс"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        var members =
+                api.get(teacher, "/api/v1/chats/" + classChat + "/members").list();
+        assertThat(members.stream()
+                        .filter(m -> m.get("userId").asLong() == pupil.userId())
+                        .findFirst()
+                        .orElseThrow()
+                        .get("reasons")
+                        .toString())
                 .contains("Ученик 5А");
-        assertThat(api.send(teacher, "DELETE", "/api/v1/chats/" + classChat + "/members/" + pupil.userId(), null).status())
+        assertThat(api.send(teacher, "DELETE", "/api/v1/chats/" + classChat + "/members/" + pupil.userId(), null)
+                        .status())
                 .isEqualTo(204);
         var report = importFile("roster.csv", sample.getBytes(StandardCharsets.UTF_8), true);
         assertThat(report.get("chats").get("keptRemoved").asInt()).isEqualTo(1);
@@ -139,16 +180,24 @@ class RosterImportIntegrationTests {
 
     @Test
     void rowErrorsAreReportedByLineAndBlockApplyUnlessSkipped() {
-        String broken = sample + "5А,,Иван,,Ученик,,,,,\n5А,Петров,Пётр,,Космонавт,,,,,\n5А,Сидорова,Анна,,Родитель,,,,,Несуществующий Ребёнок\n";
+        String broken = sample
+                + "5А,,Иван,,Ученик,,,,,\n5А,Петров,Пётр,,Космонавт,,,,,\n5А,Сидорова,Анна,,Родитель,,,,,Несуществующий Ребёнок\n";
         var dry = importFile("broken.csv", broken.getBytes(StandardCharsets.UTF_8), true);
         assertThat(dry.get("errors").findValuesAsString("code"))
                 .contains("MISSING_SURNAME", "UNKNOWN_ROLE", "CHILD_NOT_FOUND");
         assertThat(dry.get("errors").get(0).get("line").asInt()).isEqualTo(339);
-        var refused = api.upload(admin, "/api/v1/units/" + school + "/roster?dryRun=false", "broken.csv", broken.getBytes(StandardCharsets.UTF_8));
+        var refused = api.upload(
+                admin,
+                "/api/v1/units/" + school + "/roster?dryRun=false",
+                "broken.csv",
+                broken.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("ROSTER_HAS_ERRORS");
         assertThat(count("select count(*) from people where home_unit_id = ?")).isZero();
-        var skipped = api.upload(admin, "/api/v1/units/" + school + "/roster?dryRun=false&skipInvalidRows=true", "broken.csv",
+        var skipped = api.upload(
+                admin,
+                "/api/v1/units/" + school + "/roster?dryRun=false&skipInvalidRows=true",
+                "broken.csv",
                 broken.getBytes(StandardCharsets.UTF_8));
         assertThat(skipped.status()).isEqualTo(200);
         assertThat(count("select count(*) from people where home_unit_id = ?")).isPositive();
@@ -157,10 +206,12 @@ class RosterImportIntegrationTests {
     @Test
     void outsidersCannotImportAndUnreadableFilesAreRefused() {
         var stranger = api.newUser("Чужой");
-        var r = api.upload(stranger, "/api/v1/units/" + school + "/roster", "roster.csv", sample.getBytes(StandardCharsets.UTF_8));
+        var r = api.upload(
+                stranger, "/api/v1/units/" + school + "/roster", "roster.csv", sample.getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.code()).isEqualTo("UNIT_NOT_FOUND");
-        var garbage = api.upload(admin, "/api/v1/units/" + school + "/roster", "roster.csv", new byte[] {1, 2, 3, 0, 5});
+        var garbage =
+                api.upload(admin, "/api/v1/units/" + school + "/roster", "roster.csv", new byte[] {1, 2, 3, 0, 5});
         assertThat(garbage.status()).isEqualTo(422);
         assertThat(garbage.code()).isEqualTo("ROSTER_FILE_INVALID");
     }
@@ -183,7 +234,9 @@ class RosterImportIntegrationTests {
     }
 
     private List<String> titles(Api.Session s) {
-        return api.get(s, "/api/v1/chats").list().stream().map(c -> c.get("title").asString()).toList();
+        return api.get(s, "/api/v1/chats").list().stream()
+                .map(c -> c.get("title").asString())
+                .toList();
     }
 
     private long count(String sql) {
@@ -196,10 +249,21 @@ class RosterImportIntegrationTests {
      */
     private long distinctPeople() {
         List<String[]> rows = sample.lines().skip(1).map(l -> l.split(",", -1)).toList();
-        var dated = rows.stream().filter(r -> !r[5].isBlank()).map(r -> r[1] + r[2] + r[3] + "|" + r[5]).distinct().count();
-        var datedNames = rows.stream().filter(r -> !r[5].isBlank()).map(r -> r[1] + r[2] + r[3]).collect(java.util.stream.Collectors.toSet());
-        var undated = rows.stream().filter(r -> r[5].isBlank()).map(r -> r[1] + r[2] + r[3])
-                .filter(n -> !datedNames.contains(n)).distinct().count();
+        var dated = rows.stream()
+                .filter(r -> !r[5].isBlank())
+                .map(r -> r[1] + r[2] + r[3] + "|" + r[5])
+                .distinct()
+                .count();
+        var datedNames = rows.stream()
+                .filter(r -> !r[5].isBlank())
+                .map(r -> r[1] + r[2] + r[3])
+                .collect(java.util.stream.Collectors.toSet());
+        var undated = rows.stream()
+                .filter(r -> r[5].isBlank())
+                .map(r -> r[1] + r[2] + r[3])
+                .filter(n -> !datedNames.contains(n))
+                .distinct()
+                .count();
         return dated + undated;
     }
 }
