@@ -30,6 +30,13 @@ public record NewUser(
         if (normalLogin == null) {
             throw Logins.invalid("LOGIN_REQUIRED");
         }
+        if (password == null
+                || password.length() < 8
+                || password.length() > 128
+                || password.equalsIgnoreCase(normalLogin)
+                || password.chars().distinct().count() == 1) {
+            throw Logins.invalid("PASSWORD_TOO_WEAK");
+        }
         return new NewUser(
                 normalLogin,
                 surname.strip(),

@@ -27,6 +27,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new TokenAuthenticationFilter(sessions, errors), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/api/v1/auth/login",
+                                "/api/v1/activation/check",
+                                "/api/v1/activation",
                                 "/actuator/health/**",
                                 "/actuator/prometheus",
                                 "/v3/api-docs/**",

@@ -60,6 +60,9 @@ public class GeneratedChats {
     @Transactional(propagation = Propagation.MANDATORY)
     public SyncResult sync(long schoolId) {
         Unit school = units.find(schoolId).orElseThrow();
+        if (school.kind() == UnitKind.DEPARTMENT) {
+            return syncDepartment(school, new SyncResult(0, 0, 0, 0));
+        }
         SyncResult result = syncSchool(school);
         if (school.parentId() != null) {
             Unit department = units.find(school.parentId()).orElseThrow();

@@ -52,7 +52,11 @@ public class Api {
     }
 
     public Session login(String login, long userId) {
-        var response = post(null, "/api/v1/auth/login", Map.of("login", login, "password", PASSWORD));
+        return login(login, userId, PASSWORD);
+    }
+
+    public Session login(String login, long userId, String password) {
+        var response = post(null, "/api/v1/auth/login", Map.of("login", login, "password", password));
         if (response.status() != 200) {
             throw new IllegalStateException("login failed: " + response.body());
         }
