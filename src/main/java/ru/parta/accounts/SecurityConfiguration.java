@@ -29,10 +29,13 @@ class SecurityConfiguration {
                                 "/api/v1/auth/login",
                                 "/api/v1/activation/check",
                                 "/api/v1/activation",
+                                "/api/v1/roster/template.*",
                                 "/actuator/health/**",
                                 "/actuator/prometheus",
                                 "/v3/api-docs/**",
                                 "/error")
+                        .permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/join/*")
                         .permitAll()
                         .requestMatchers("/api/**", "/actuator/**")
                         .authenticated()
