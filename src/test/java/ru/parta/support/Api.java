@@ -44,9 +44,10 @@ public class Api {
     }
 
     public Session newUser(String surname, boolean systemAdmin) {
-        String login = "u" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UserProfile profile = accounts.createTrusted(
-                new NewUser(login, surname, "Имя", null, null, null, PASSWORD, systemAdmin));
+        String login =
+                "u" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        UserProfile profile =
+                accounts.createTrusted(new NewUser(login, surname, "Имя", null, null, null, PASSWORD, systemAdmin));
         return login(login, profile.id());
     }
 
