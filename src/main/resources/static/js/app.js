@@ -245,9 +245,12 @@ function updateTitle() {
 }
 
 function renderConn() {
-  const el = $('conn');
-  el.className = 'conn ' + state.connState;
-  el.textContent = t(state.connState);
+  $('conn').textContent = t(state.connState);
+  for (const el of document.querySelectorAll('.conn')) {
+    el.classList.remove('online', 'connecting', 'offline');
+    el.classList.add(state.connState);
+    el.textContent = t(state.connState);
+  }
 }
 
 function renderSound() {
@@ -695,6 +698,7 @@ async function onSubmit(e) {
     return;
   }
   const item = outbox.add(chatId, text, state.replyTo?.id, mentions);
+  state.lastTypingSent = 0;
   input.value = '';
   state.pendingMentions.clear();
   state.replyTo = null;

@@ -77,11 +77,20 @@ final class Browser implements AutoCloseable {
     }
 
     void awaitOnline() {
-        await().atMost(TIMEOUT).until(() -> "В сети".equals(text(By.id("conn"))));
+        await().atMost(TIMEOUT).until(() -> "В сети".equals(connection()));
+    }
+
+    /** The connection state as shown on screen (the visible status pill). */
+    String connection() {
+        return (String) driver.executeScript(
+                "return [...document.querySelectorAll('.conn')].find(e => e.offsetParent)?.textContent ?? null");
     }
 
     void openChat(long chatId) {
-        find(By.cssSelector(".chat-item[data-chat-id='" + chatId + "']")).click();
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> {
+            find(By.cssSelector(".chat-item[data-chat-id='" + chatId + "']")).click();
+            return true;
+        });
         find(By.id("compose-input"));
     }
 

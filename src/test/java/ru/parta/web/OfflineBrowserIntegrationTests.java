@@ -1,0 +1,68 @@
+package ru.parta.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.parta.support.Api;
+import ru.parta.support.IntegrationTest;
+
+@IntegrationTest
+class OfflineBrowserIntegrationTests {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void messagesWrittenAndReceivedWhileOfflineAppearExactlyOnceAfterReconnectAndReload() {
+        var me = api.newUser("Соколова");
+        var other = api.newUser("Попов");
+        long chat = api.group(other, "Родительский чат", me);
+
+        try (var browser = Browser.phone()) {
+            browser.login(api.base(), me.login(), Api.PASSWORD);
+            browser.openChat(chat);
+
+            browser.setOffline(true);
+            await().atMost(Browser.TIMEOUT).until(() -> "Нет связи".equals(browser.connection()));
+
+            assertThat(api.sendMessage(other, chat, "off-1-" + chat, "Собрание в четверг")
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.sendMessage(other, chat, "off-2-" + chat, "Начало в 18:00")
+                            .status())
+                    .isEqualTo(201);
+            browser.send("Я приду");
+            browser.find(By.cssSelector("#messages .msg.pending"));
+            Object stored =
+                    browser.driver.executeScript("return localStorage.getItem('parta.outbox." + me.userId() + "')");
+            assertThat((String) stored).contains("Я приду");
+            assertThat(serverTexts(me, chat)).doesNotContain("Я приду");
+            browser.screenshot("offline-phone");
+
+            browser.setOffline(false);
+            browser.driver.navigate().refresh();
+            browser.awaitOnline();
+
+            await().atMost(Browser.TIMEOUT)
+                    .untilAsserted(() -> assertThat(browser.messageTexts())
+                            .containsExactly("Собрание в четверг", "Начало в 18:00", "Я приду"));
+            await().atMost(Browser.TIMEOUT)
+                    .until(() -> browser.driver
+                            .findElements(By.cssSelector("#messages .msg.pending"))
+                            .isEmpty());
+            assertThat(Collections.frequency(serverTexts(me, chat), "Я приду")).isEqualTo(1);
+            assertThat(browser.driver.executeScript("return localStorage.getItem('parta.outbox." + me.userId() + "')"))
+                    .isEqualTo("[]");
+        }
+    }
+
+    private java.util.List<String> serverTexts(Api.Session session, long chat) {
+        return api.get(session, "/api/v1/chats/" + chat + "/messages?limit=50").list().stream()
+                .map(m -> m.path("text").asString())
+                .toList();
+    }
+}
