@@ -183,6 +183,28 @@ function reloadChatsSoon() {
   chatsReload = setTimeout(loadChats, 300);
 }
 
+const refreshing = new Map();
+/** Re-reads one chat's row (unread count after reading elsewhere). */
+function refreshChatSoon(chatId) {
+  clearTimeout(refreshing.get(chatId));
+  refreshing.set(
+    chatId,
+    setTimeout(async () => {
+      try {
+        const fresh = await get(`/api/v1/chats/${chatId}`);
+        const chat = state.chats.get(chatId);
+        if (chat) {
+          chat.unread = fresh.unread;
+          chat.readPosition = Math.max(chat.readPosition, fresh.readPosition);
+          renderChatList();
+        }
+      } catch {
+        /* the next event corrects it */
+      }
+    }, 300),
+  );
+}
+
 function chatTitle(c) {
   return c.title || t(c.kind === 'DIRECT' ? 'direct' : c.kind === 'CHANNEL' ? 'channel' : 'group');
 }
@@ -490,7 +512,7 @@ function messageElement(m) {
     h(
       'div',
       { class: 'foot' },
-      m.pinned && !m.deleted ? h('span', { title: t('pinned'), 'aria-label': t('pinned') }, '📌') : null,
+      m.pinned && !m.deleted ? h('span', { class: 'pin-mark' }, t('pinned')) : null,
       m.editedAt && !m.deleted ? h('span', {}, t('edited')) : null,
       h('time', { datetime: m.createdAt }, formatTime(m.createdAt)),
       status,
@@ -524,7 +546,7 @@ function toggleActions(button, id) {
     h('button', { type: 'button', onclick: () => startReply(m) }, t('reply')),
     mine ? h('button', { type: 'button', onclick: () => startEdit(m) }, t('edit')) : null,
     mine || admin ? h('button', { type: 'button', onclick: () => deleteMessage(m) }, t('delete')) : null,
-    h('button', { type: 'button', onclick: () => togglePin(m) }, m.pinned ? t('unpin') : t('pin')),
+    admin || chat?.kind === 'DIRECT' ? h('button', { type: 'button', onclick: () => togglePin(m) }, m.pinned ? t('unpin') : t('pin')) : null,
     REACTIONS.map((emoji) =>
       h('button', { type: 'button', 'aria-label': t('react', emoji), title: t('react', emoji), onclick: () => toggleReaction(m, emoji) }, emoji),
     ),
@@ -555,7 +577,7 @@ function pendingElement(item, error) {
       'div',
       { class: 'foot' },
       error ? h('span', { role: 'alert' }, t('failed', error.message)) : null,
-      h('span', { class: 'status', 'aria-label': t('pending'), title: t('pending') }, '🕓'),
+      h('span', { class: 'status', 'aria-label': t('pending'), title: t('pending') }, '◷'),
     ),
   );
 }
@@ -598,7 +620,7 @@ function renderPinned() {
   bar.hidden = !pinned;
   if (!pinned) return;
   bar.replaceChildren(
-    h('button', { type: 'button', class: 'quote', onclick: () => jumpTo(pinned) }, `📌 ${t('pinned')}: ${pinned.text ?? ''}`),
+    h('button', { type: 'button', class: 'quote', onclick: () => jumpTo(pinned) }, `${t('pinned')}: ${pinned.text ?? ''}`),
   );
 }
 
@@ -926,7 +948,7 @@ function applyEvent(f) {
     case 'read':
       if (f.data.userId === state.me.id) {
         chat.readPosition = Math.max(chat.readPosition, f.data.position);
-        if (chat.lastMessage && f.data.position >= chat.lastPosition - 1) chat.unread = 0;
+        if (!open) refreshChatSoon(f.chatId);
       } else if (open) {
         const member = state.view.members.get(f.data.userId);
         if (member) {

@@ -137,6 +137,7 @@ export class Stream {
     this.setState(navigator.onLine && this.attempt === 0 ? 'connecting' : 'offline');
     const delay = Math.min(30000, 500 * 2 ** this.attempt) * (0.75 + Math.random() / 2);
     this.attempt = Math.min(this.attempt + 1, 10);
+    if (this.attempt % 3 === 0) this.info = null; // re-read stream-info: also notices a signed-out session
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.connect(), delay);
   }

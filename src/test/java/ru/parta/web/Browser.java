@@ -107,6 +107,34 @@ final class Browser implements AutoCloseable {
                 "return [...document.querySelectorAll('#messages .msg:not(.pending) .text')].map(e => e.textContent)");
     }
 
+    /** The delivered message whose text is exactly {@code text}. */
+    WebElement message(String text) {
+        return await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .until(
+                        () -> (WebElement) driver.executeScript(
+                                "return [...document.querySelectorAll('#messages .msg:not(.pending)')]"
+                                        + ".find(m => m.querySelector('.text').textContent === arguments[0]) ?? null",
+                                text),
+                        e -> e != null);
+    }
+
+    /** Opens a message's action bar and clicks the action with that label. */
+    void messageAction(String text, String action) {
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> {
+            var msg = message(text);
+            if (msg.findElements(By.cssSelector(".msg-actions")).isEmpty()) {
+                msg.findElement(By.cssSelector("button.more")).click();
+            }
+            msg.findElements(By.cssSelector(".msg-actions button")).stream()
+                    .filter(b -> action.equals(b.getText()) || action.equals(b.getAttribute("aria-label")))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            return true;
+        });
+    }
+
     WebElement find(By by) {
         return await().atMost(TIMEOUT).ignoreExceptions().until(() -> driver.findElement(by), e -> e.isDisplayed());
     }
