@@ -2,6 +2,10 @@ package ru.parta.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,13 +24,14 @@ class FirstLoadBrowserIntegrationTests {
 
     @Test
     @SuppressWarnings("unchecked")
-    void firstLoadIsSmallAndComesOnlyFromTheServer() {
+    void firstLoadIsSmallCompressedAndComesOnlyFromTheServer() {
         try (var browser = Browser.desktop()) {
             browser.open(api.base() + "/");
             browser.find(By.id("login-form"));
             var entries = (List<Map<String, Object>>) browser.driver.executeScript("""
                     return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-                        .map(e => ({name: e.name, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize}));
+                        .map(e => ({name: e.name, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize,
+                            decodedBodySize: e.decodedBodySize}));
                     """);
             var names = entries.stream().map(e -> (String) e.get("name")).toList();
             assertThat(names)
@@ -40,6 +45,27 @@ class FirstLoadBrowserIntegrationTests {
                             ((Number) e.get("encodedBodySize")).longValue()))
                     .sum();
             assertThat(transferred).isPositive().isLessThanOrEqualTo(BUDGET);
+            // the server compresses text of 1 KiB and more (server.compression.min-response-size)
+            for (var e : entries) {
+                if (((Number) e.get("decodedBodySize")).longValue() >= 1024) {
+                    assertThat(contentEncoding((String) e.get("name")))
+                            .as((String) e.get("name"))
+                            .isEqualTo("gzip");
+                }
+            }
+        }
+    }
+
+    private static String contentEncoding(String url) {
+        try (var http = HttpClient.newHttpClient()) {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept-Encoding", "gzip")
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.headers().firstValue("Content-Encoding").orElse("identity");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

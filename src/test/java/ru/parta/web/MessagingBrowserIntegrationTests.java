@@ -28,6 +28,8 @@ class MessagingBrowserIntegrationTests {
             desktop.login(api.base(), teacher.login(), Api.PASSWORD);
             assertThat(phone.text(By.cssSelector(".chat-item[data-chat-id='" + chat + "'] .badge")))
                     .isEqualTo("1");
+            assertThat(phone.driver.getTitle()).isEqualTo("(1) Парта");
+            phone.screenshot("chats-phone");
             phone.openChat(chat);
             desktop.openChat(chat);
 
