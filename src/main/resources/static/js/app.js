@@ -300,6 +300,8 @@ async function openChat(chatId) {
   $('search-form').hidden = true;
   $('search-results').hidden = true;
   $('search-toggle').setAttribute('aria-expanded', 'false');
+  const manager = chat.role === 'OWNER' || chat.role === 'ADMIN';
+  $('composer').hidden = chat.kind === 'CHANNEL' && !manager;
   renderChatHeader();
   renderChatList();
   renderComposeContext();

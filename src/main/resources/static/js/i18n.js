@@ -29,6 +29,6 @@ export function translatePage(root = document) {
   for (const el of root.querySelectorAll('[data-i18n-ph]')) el.placeholder = t(el.dataset.i18nPh);
   for (const el of root.querySelectorAll('[data-i18n-label]')) {
     el.setAttribute('aria-label', t(el.dataset.i18nLabel));
-    el.title = t(el.dataset.i18nLabel);
+    if (el.tagName === 'BUTTON') el.title = t(el.dataset.i18nLabel);
   }
 }

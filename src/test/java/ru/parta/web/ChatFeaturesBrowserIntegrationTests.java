@@ -23,12 +23,26 @@ class ChatFeaturesBrowserIntegrationTests {
         var me = api.newUser("Орлова");
         var other = api.newUser("Зайцев");
         long chat = api.group(me, "Кружок робототехники", other);
+        api.group(other, "Шахматный клуб", me);
         for (int i = 1; i <= 60; i++) {
             api.sendMessage(other, chat, "h" + i + "-" + chat, "История " + i);
         }
 
         try (var browser = Browser.desktop()) {
             browser.login(api.base(), me.login(), Api.PASSWORD);
+            // search of chats by title
+            browser.find(By.id("chat-filter")).sendKeys("робот");
+            await().atMost(Browser.TIMEOUT)
+                    .until(() -> browser.driver
+                                    .findElements(By.cssSelector(".chat-item"))
+                                    .size()
+                            == 1);
+            browser.find(By.id("chat-filter")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            await().atMost(Browser.TIMEOUT)
+                    .until(() -> browser.driver
+                                    .findElements(By.cssSelector(".chat-item"))
+                                    .size()
+                            == 2);
             browser.openChat(chat);
             await().atMost(Browser.TIMEOUT).until(() -> browser.messageTexts().size() == 50);
             assertThat(browser.messageTexts().getLast()).isEqualTo("История 60");

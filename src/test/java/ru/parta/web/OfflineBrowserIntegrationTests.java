@@ -60,6 +60,37 @@ class OfflineBrowserIntegrationTests {
         }
     }
 
+    @Test
+    void theStreamResumesFromItsCursorsWhenTheNetworkComesBackWithoutReload() {
+        var me = api.newUser("Лебедева");
+        var other = api.newUser("Новиков");
+        long chat = api.group(other, "Волейбол", me);
+        api.sendMessage(other, chat, "v0-" + chat, "Тренировка в среду");
+
+        try (var browser = Browser.desktop()) {
+            browser.login(api.base(), me.login(), Api.PASSWORD);
+            browser.openChat(chat);
+            browser.message("Тренировка в среду");
+
+            browser.setOffline(true);
+            await().atMost(Browser.TIMEOUT).until(() -> "Нет связи".equals(browser.connection()));
+            api.sendMessage(other, chat, "v1-" + chat, "Перенесли на четверг");
+            browser.send("Поняла");
+            browser.find(By.cssSelector("#messages .msg.pending"));
+
+            browser.setOffline(false);
+            browser.awaitOnline();
+            await().atMost(Browser.TIMEOUT)
+                    .untilAsserted(() -> assertThat(browser.messageTexts())
+                            .containsExactly("Тренировка в среду", "Перенесли на четверг", "Поняла"));
+            await().atMost(Browser.TIMEOUT)
+                    .until(() -> browser.driver
+                            .findElements(By.cssSelector("#messages .msg.pending"))
+                            .isEmpty());
+            assertThat(Collections.frequency(serverTexts(me, chat), "Поняла")).isEqualTo(1);
+        }
+    }
+
     private java.util.List<String> serverTexts(Api.Session session, long chat) {
         return api.get(session, "/api/v1/chats/" + chat + "/messages?limit=50").list().stream()
                 .map(m -> m.path("text").asString())
