@@ -122,6 +122,8 @@ async function logout() {
 
 function signedOut() {
   stream?.stop();
+  outbox?.stop();
+  outbox = null;
   state.me = null;
   state.chats.clear();
   state.cursors.clear();
@@ -1053,6 +1055,15 @@ function bindStatic() {
     if (nearBottom()) maybeMarkRead();
   });
   document.addEventListener('visibilitychange', maybeMarkRead);
+  $('messages').addEventListener('keydown', (e) => {
+    const bar = e.target.closest('.msg')?.querySelector('.msg-actions');
+    if (e.key === 'Escape' && bar) {
+      const more = bar.closest('.msg').querySelector('button.more');
+      bar.remove();
+      more.setAttribute('aria-expanded', 'false');
+      more.focus();
+    }
+  });
   $('sound-toggle').addEventListener('click', () => {
     state.sound = !state.sound;
     localStorage.setItem('parta.sound', state.sound ? 'on' : 'off');

@@ -40,6 +40,12 @@ export class Outbox {
     this.onChange();
   }
 
+  /** Stops retrying (sign-out): nothing of this user's may be sent with someone else's session. */
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
   forChat(chatId) {
     return this.items.filter((i) => i.chatId === chatId);
   }
@@ -58,11 +64,11 @@ export class Outbox {
   }
 
   async flush() {
-    if (this.flushing) return;
+    if (this.flushing || this.stopped) return;
     this.flushing = true;
     clearTimeout(this.timer);
     try {
-      while (this.items.length) {
+      while (this.items.length && !this.stopped) {
         const item = this.items[0];
         const body = { clientId: item.clientId, text: item.text };
         if (item.replyTo) body.replyTo = item.replyTo;

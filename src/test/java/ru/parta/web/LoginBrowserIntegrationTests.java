@@ -39,4 +39,19 @@ class LoginBrowserIntegrationTests {
             browser.screenshot("login-error-en-phone");
         }
     }
+
+    @Test
+    void signsInAndOut() {
+        var user = api.newUser("Волкова");
+        try (var browser = Browser.desktop()) {
+            browser.login(api.base(), user.login(), Api.PASSWORD);
+            assertThat(browser.find(By.id("me")).getText()).isEqualTo("Ваш номер: " + user.userId());
+            browser.find(By.id("logout")).click();
+            browser.find(By.id("login-form"));
+            browser.driver.navigate().refresh();
+            browser.find(By.id("login-form"));
+            assertThat(browser.driver.findElement(By.id("app-view")).isDisplayed())
+                    .isFalse();
+        }
+    }
 }
