@@ -18,7 +18,7 @@ export function setUnauthenticatedHandler(fn) {
 }
 
 /** Calls the Parta API with the session cookie; resolves with the parsed JSON (or null), rejects with ApiError. */
-export async function api(method, path, body) {
+export async function api(method, path, body, signal) {
   const headers = { 'Accept-Language': getLang(), Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;
@@ -28,6 +28,7 @@ export async function api(method, path, body) {
       headers,
       credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
   } catch (e) {
     throw new ApiError(0, 'NETWORK', e.message);
@@ -50,4 +51,4 @@ export async function api(method, path, body) {
 }
 
 export const get = (path) => api('GET', path);
-export const post = (path, body) => api('POST', path, body ?? {});
+export const post = (path, body, signal) => api('POST', path, body ?? {}, signal);

@@ -1,8 +1,13 @@
-import { get } from './api.js';
+import { get, post } from './api.js';
+
+const POLL_AFTER_FAILURES = 3;
+const RETRY_WEBSOCKET_MS = 60000;
 
 /**
  * The real-time stream: one WebSocket, resumed from the per-chat cursors after every drop, with exponential back-off
- * and immediately when the browser comes back online. States: 'online', 'connecting', 'offline'.
+ * and immediately when the browser comes back online. When the WebSocket cannot be opened at all (a firewall on the
+ * stream port) it falls back to long-polling POST /api/v1/sync with the same cursors, and tries the WebSocket again
+ * every minute. States: 'online', 'connecting', 'offline'.
  */
 export class Stream {
   constructor({ cursors, onFrame, onState, onReady }) {
@@ -17,10 +22,12 @@ export class Stream {
     this.stopped = true;
     this.lastSeen = 0;
     this.state = null;
+    this.wsFailures = 0;
+    this.poller = null;
     addEventListener('online', () => this.reconnectNow());
     addEventListener('offline', () => this.drop());
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible' && !this.ws) this.reconnectNow();
+      if (document.visibilityState === 'visible' && !this.ws && !this.poller) this.reconnectNow();
     });
   }
 
@@ -44,6 +51,8 @@ export class Stream {
 
   close() {
     clearInterval(this.pinger);
+    this.poller?.abort();
+    this.poller = null;
     if (this.ws) {
       const ws = this.ws;
       this.ws = null;
@@ -66,13 +75,14 @@ export class Stream {
   reconnectNow() {
     if (this.stopped) return;
     this.attempt = 0;
+    this.wsFailures = 0;
     clearTimeout(this.timer);
     this.close();
     this.connect();
   }
 
   async connect() {
-    if (this.stopped || this.ws) return;
+    if (this.stopped || this.ws || this.poller) return;
     if (!navigator.onLine) {
       this.setState('offline');
       return;
@@ -97,6 +107,10 @@ export class Stream {
       this.lastSeen = Date.now();
       this.pinger = setInterval(() => this.ping(), 20000);
     };
+    let ready = false;
+    const openTimer = setTimeout(() => {
+      if (!ready && this.ws === ws) ws.close();
+    }, 10000);
     ws.onmessage = (msg) => {
       this.lastSeen = Date.now();
       let frame;
@@ -106,6 +120,8 @@ export class Stream {
         return;
       }
       if (frame.type === 'ready') {
+        ready = true;
+        this.wsFailures = 0;
         this.attempt = 0;
         this.setState('online');
         this.onReady();
@@ -114,12 +130,53 @@ export class Stream {
       }
     };
     ws.onclose = () => {
+      clearTimeout(openTimer);
       if (this.ws !== ws) return;
       this.ws = null;
       clearInterval(this.pinger);
-      this.retry();
+      if (!ready) this.wsFailures += 1;
+      if (this.wsFailures >= POLL_AFTER_FAILURES && navigator.onLine) this.poll();
+      else this.retry();
     };
     ws.onerror = () => {};
+  }
+
+  /** Long-polls the HTTP sync endpoint until it fails, then goes back to the WebSocket. */
+  async poll() {
+    const controller = new AbortController();
+    this.poller = controller;
+    const started = Date.now();
+    let first = true;
+    while (!this.stopped && this.poller === controller) {
+      const cursors = {};
+      for (const [chatId, pos] of this.cursors) cursors[chatId] = pos;
+      let res;
+      try {
+        res = await post('/api/v1/sync', { cursors, waitSeconds: first ? 0 : 25 }, controller.signal);
+      } catch {
+        if (this.poller !== controller) return;
+        this.poller = null;
+        this.retry();
+        return;
+      }
+      if (this.poller !== controller) return;
+      for (const frame of res.events) this.onFrame(frame);
+      for (const [chatId, pos] of Object.entries(res.cursors)) {
+        if (pos > (this.cursors.get(Number(chatId)) ?? 0)) this.cursors.set(Number(chatId), pos);
+      }
+      if (first) {
+        first = false;
+        this.attempt = 0;
+        this.setState('online');
+        this.onReady();
+      }
+      if (!res.more && Date.now() - started > RETRY_WEBSOCKET_MS) {
+        this.poller = null;
+        this.wsFailures = 0;
+        this.connect();
+        return;
+      }
+    }
   }
 
   ping() {

@@ -144,6 +144,18 @@ final class Browser implements AutoCloseable {
         return found.isEmpty() ? null : found.getFirst().getText();
     }
 
+    /** Makes every WebSocket fail to open, as behind a firewall that blocks the stream port; before any page loads. */
+    void blockWebSockets() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                        window.WebSocket = class {
+                          static OPEN = 1;
+                          constructor() { this.readyState = 3; setTimeout(() => this.onclose?.({code: 1006}), 20); }
+                          send() { throw new Error('blocked'); }
+                          close() {}
+                        };
+                        """));
+    }
+
     void setOffline(boolean offline) {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand(

@@ -91,6 +91,28 @@ class OfflineBrowserIntegrationTests {
         }
     }
 
+    @Test
+    void fallsBackToLongPollingWhenTheWebSocketCannotBeOpened() {
+        var me = api.newUser("Федорова");
+        var other = api.newUser("Морозов");
+        long chat = api.group(other, "Хор", me);
+
+        try (var browser = Browser.desktop()) {
+            browser.blockWebSockets();
+            browser.login(api.base(), me.login(), Api.PASSWORD);
+            browser.openChat(chat);
+            api.sendMessage(other, chat, "p1-" + chat, "Репетиция в пятницу");
+            browser.message("Репетиция в пятницу");
+            browser.send("Буду");
+            await().atMost(Browser.TIMEOUT).until(() -> serverTexts(me, chat).contains("Буду"));
+            api.sendMessage(other, chat, "p2-" + chat, "Отлично");
+            await().atMost(Browser.TIMEOUT)
+                    .untilAsserted(() -> assertThat(browser.messageTexts())
+                            .containsExactly("Репетиция в пятницу", "Буду", "Отлично"));
+            assertThat(browser.connection()).isEqualTo("В сети");
+        }
+    }
+
     private java.util.List<String> serverTexts(Api.Session session, long chat) {
         return api.get(session, "/api/v1/chats/" + chat + "/messages?limit=50").list().stream()
                 .map(m -> m.path("text").asString())
