@@ -156,7 +156,6 @@ async function startApp(me) {
   }
   renderConn();
   await loadChats();
-  stream.start();
   outbox.flush();
   const wanted = Number(location.hash.replace('#chat-', ''));
   if (wanted && state.chats.has(wanted)) openChat(wanted);
@@ -174,8 +173,10 @@ async function loadChats() {
       if (c.lastMessage) state.names.set(c.lastMessage.senderId, c.lastMessage.senderName);
     }
     renderChatList();
+    // the stream starts only once the cursors are known, or it would replay every chat from the start
+    if (stream.stopped && state.me) stream.start();
   } catch (e) {
-    if (e.status === 0) setTimeout(loadChats, 3000);
+    if (e.status !== 401) setTimeout(loadChats, 3000);
   }
 }
 

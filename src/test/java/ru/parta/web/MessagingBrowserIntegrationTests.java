@@ -55,6 +55,11 @@ class MessagingBrowserIntegrationTests {
                     .until(() -> phone.text(By.id("typing")).equals("Кузнецов Имя печатает…"));
 
             phone.screenshot("chat-phone");
+            phone.message("Параграф 12, упражнения 3 и 4.")
+                    .findElement(By.cssSelector("button.more"))
+                    .click();
+            phone.find(By.cssSelector(".msg-actions"));
+            phone.screenshot("chat-actions-phone");
             desktop.screenshot("chat-desktop");
         }
     }
