@@ -95,6 +95,25 @@ public class Accounts {
         return users.find(id).orElseThrow();
     }
 
+    /**
+     * Creates many accounts at once for a trusted caller (demo seeding, bulk creation of pupils' accounts with a
+     * shared first password): each distinct password is hashed once, since hashing is deliberately slow.
+     */
+    @Transactional
+    public List<UserProfile> createAllTrusted(List<NewUser> requests) {
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        List<UserProfile> created = new java.util.ArrayList<>();
+        for (NewUser request : requests) {
+            NewUser user = request.normalised();
+            if (users.loginTaken(user.login(), user.phone(), user.email())) {
+                throw ApiException.conflict("LOGIN_TAKEN");
+            }
+            String hash = hashes.computeIfAbsent(user.password(), passwords::encode);
+            created.add(users.find(users.insert(user, hash)).orElseThrow());
+        }
+        return created;
+    }
+
     public boolean anyUsers() {
         return users.count() > 0;
     }
