@@ -42,7 +42,7 @@ public class InvitationSheets {
                 document.addPage(page);
                 int count = Math.min(SLIPS_PER_PAGE, slips.size() - first);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    drawCutLines(content, fonts, page.getMediaBox());
+                    drawCutLines(content, fonts, page.getMediaBox(), count);
                     float height = page.getMediaBox().getHeight() / SLIPS_PER_PAGE;
                     for (int i = 0; i < count; i++) {
                         float top = page.getMediaBox().getHeight() - i * height;
@@ -69,13 +69,16 @@ public class InvitationSheets {
         info.setProducer("Парта");
     }
 
-    private static void drawCutLines(PDPageContentStream content, Fonts fonts, PDRectangle box) throws IOException {
+    /** Cut lines under each printed slip (none after the last band of the page). */
+    private static void drawCutLines(PDPageContentStream content, Fonts fonts, PDRectangle box, int slips)
+            throws IOException {
+        int lines = Math.min(slips, SLIPS_PER_PAGE - 1);
         float height = box.getHeight() / SLIPS_PER_PAGE;
         content.saveGraphicsState();
         content.setStrokingColor(0.6f);
         content.setLineWidth(0.6f);
         content.setLineDashPattern(new float[] {4, 3}, 0);
-        for (int i = 1; i < SLIPS_PER_PAGE; i++) {
+        for (int i = 1; i <= lines; i++) {
             float y = box.getHeight() - i * height;
             content.moveTo(22, y);
             content.lineTo(box.getWidth() - 10, y);
@@ -84,7 +87,7 @@ public class InvitationSheets {
         content.restoreGraphicsState();
         content.setNonStrokingColor(0.5f);
         String scissors = Texts.printable(fonts.regular(), "✂");
-        for (int i = 1; i < SLIPS_PER_PAGE; i++) {
+        for (int i = 1; i <= lines; i++) {
             Texts.show(content, fonts.regular(), 11, 8, box.getHeight() - i * height - 3.5f, scissors);
         }
         content.setNonStrokingColor(0f);

@@ -12,13 +12,17 @@ import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.GenericMultipleBarcodeReader;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.Test;
 
 class InvitationSheetsTests {
@@ -46,6 +50,17 @@ class InvitationSheetsTests {
             assertThat(PdfPages.text(document, 3, 3))
                     .contains(slips.get(8).fullName())
                     .doesNotContain("Петров");
+
+            for (int band = 0; band < 4; band++) {
+                String inBand = bandText(document, band);
+                SheetRequest.Slip slip = slips.get(band);
+                assertThat(inBand).as("band %d", band).contains(slip.fullName(), slip.code(), "Код действует до");
+                for (SheetRequest.Slip other : slips) {
+                    if (other != slip) {
+                        assertThat(inBand).doesNotContain(other.code());
+                    }
+                }
+            }
 
             BufferedImage page = PdfPages.image(document, 0, 200, "invitation-sheet-page1");
             assertThat(decodeAll(page)).containsExactlyInAnyOrderElementsOf(links(slips.subList(0, 4)));
@@ -118,6 +133,15 @@ class InvitationSheetsTests {
                             names[i], role, code, "https://parta.school.ru/activate?code=" + code, "01.09.2025");
                 })
                 .toList();
+    }
+
+    /** Text inside one of the four horizontal slip bands of page 1 (PDF points, origin top left). */
+    private static String bandText(PDDocument document, int band) throws IOException {
+        PDFTextStripperByArea stripper = new PDFTextStripperByArea();
+        float height = PDRectangle.A4.getHeight() / 4;
+        stripper.addRegion("band", new Rectangle2D.Float(0, band * height, PDRectangle.A4.getWidth(), height));
+        stripper.extractRegions(document.getPage(0));
+        return stripper.getTextForRegion("band").replaceAll("\\s+", " ");
     }
 
     private static List<String> links(List<SheetRequest.Slip> slips) {
