@@ -85,6 +85,60 @@ public class InvitationDesk {
         return invitations.statusOf(List.of(personId)).getFirst();
     }
 
+    /**
+     * Printable sheets for a unit: issues codes to whoever still lacks one, then one slip per person with a live
+     * code (pupils and, for each guardian, the child's name on the role line).
+     */
+    @Transactional
+    public byte[] sheets(CurrentUser user, long unitId, ru.parta.documents.InvitationSheets renderer) {
+        List<InvitationView> views = issueAll(user, unitId);
+        Unit unit = units.find(unitId).orElseThrow();
+        String school = unit.kind() == UnitKind.SCHOOL
+                ? unit.name()
+                : units.find(unit.parentId()).map(Unit::name).orElse("");
+        var date = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
+                .withZone(java.time.ZoneId.of(unit.timeZone()));
+        List<ru.parta.documents.SheetRequest.Slip> slips = new ArrayList<>();
+        for (InvitationView v : views) {
+            if (!"ACTIVE".equals(v.status())) {
+                continue;
+            }
+            slips.add(new ru.parta.documents.SheetRequest.Slip(
+                    v.fullName(), roleLabel(v), v.code(), link(v.code()), date.format(v.expiresAt())));
+        }
+        if (slips.isEmpty()) {
+            throw ApiException.conflict("NOTHING_TO_PRINT");
+        }
+        return renderer.render(
+                new ru.parta.documents.SheetRequest(school, unit.kind() == UnitKind.SCHOOL ? "" : unit.name(), slips));
+    }
+
+    private String roleLabel(InvitationView v) {
+        String roles = v.role() == null ? "" : v.role();
+        String where = v.className() == null ? "" : " " + v.className();
+        if (roles.contains("GUARDIAN")) {
+            List<String> children = people.children(v.personId()).stream()
+                    .map(people::find)
+                    .flatMap(java.util.Optional::stream)
+                    .map(c -> c.surname() + " " + c.name())
+                    .toList();
+            return "Родитель ученика: " + String.join(", ", children);
+        }
+        if (roles.contains("PUPIL")) {
+            return "Ученик" + where;
+        }
+        if (roles.contains("CLASS_TEACHER")) {
+            return "Классный руководитель" + where;
+        }
+        if (roles.contains("DIRECTOR")) {
+            return "Директор";
+        }
+        if (roles.contains("DEPUTY")) {
+            return "Заместитель директора";
+        }
+        return roles.contains("TEACHER") ? "Учитель" : "Сотрудник";
+    }
+
     String link(String code) {
         return properties.publicUrl().replaceAll("/+$", "") + "/activate?code=" + code;
     }

@@ -22,9 +22,12 @@ class InvitationsController {
     private final InvitationDesk desk;
     private final Activation activation;
 
-    InvitationsController(InvitationDesk desk, Activation activation) {
+    private final ru.parta.documents.InvitationSheets renderer;
+
+    InvitationsController(InvitationDesk desk, Activation activation, ru.parta.documents.InvitationSheets renderer) {
         this.desk = desk;
         this.activation = activation;
+        this.renderer = renderer;
     }
 
     @GetMapping("/api/v1/units/{unitId}/invitations")
@@ -35,6 +38,15 @@ class InvitationsController {
     @PostMapping("/api/v1/units/{unitId}/invitations")
     List<InvitationView> issue(@AuthenticationPrincipal CurrentUser user, @PathVariable long unitId) {
         return desk.issueAll(user, unitId);
+    }
+
+    @GetMapping("/api/v1/units/{unitId}/invitations.pdf")
+    ResponseEntity<byte[]> sheets(@AuthenticationPrincipal CurrentUser user, @PathVariable long unitId) {
+        byte[] pdf = desk.sheets(user, unitId, renderer);
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"invitations-" + unitId + ".pdf\"")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .body(pdf);
     }
 
     @PostMapping("/api/v1/people/{personId}/invitation")

@@ -164,6 +164,30 @@ class ActivationIntegrationTests {
     }
 
     @Test
+    void printsSheetsWithEveryLiveCode() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        api.base() + "/api/v1/units/" + classId + "/invitations.pdf"))
+                                .header("Authorization", "Bearer " + admin.token())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(pdf.getNumberOfPages()).isEqualTo((invitations.size() + 3) / 4);
+            for (JsonNode i : invitations) {
+                assertThat(text).contains(i.get("code").asString());
+            }
+            assertThat(text).contains("Родитель ученика:").contains("Ученик 5А");
+        }
+        var stranger = api.newUser("Любопытный");
+        assertThat(api.get(stranger, "/api/v1/units/" + classId + "/invitations.pdf")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void strangersCannotListOrIssueCodes() {
         var stranger = api.newUser("Чужак");
         assertThat(api.get(stranger, "/api/v1/units/" + classId + "/invitations")
