@@ -34,6 +34,14 @@ public class Units {
                 .list();
     }
 
+    /** Archived children, e.g. classes that graduated; their generated chats are emptied by the next sync. */
+    public List<Unit> archivedChildren(long parentId) {
+        return jdbc.sql("select * from units where parent_id = ? and archived_at is not null order by id")
+                .param(parentId)
+                .query(Units::unit)
+                .list();
+    }
+
     public List<Unit> roots() {
         return jdbc.sql("select * from units where parent_id is null and archived_at is null order by name")
                 .query(Units::unit)

@@ -29,10 +29,22 @@ class UnitsController {
     private final People people;
     private final Authority authority;
 
-    UnitsController(Units units, People people, Authority authority) {
+    private final SchoolYear schoolYear;
+
+    UnitsController(Units units, People people, Authority authority, SchoolYear schoolYear) {
         this.units = units;
         this.people = people;
         this.authority = authority;
+        this.schoolYear = schoolYear;
+    }
+
+    @PostMapping("/api/v1/units/{id}/rollover")
+    SchoolYear.Rollover rollover(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean dryRun,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "11") int finalGrade) {
+        return schoolYear.rollover(user, id, finalGrade, dryRun);
     }
 
     record UnitDetails(Unit unit, List<Unit> path, List<Unit> children) {}

@@ -111,6 +111,15 @@ public class GeneratedChats {
                     chats.ensure(c.id(), "PARENTS", ChatKind.GROUP, c.name() + " — родители"), parentsChat.desired));
         }
 
+        for (Unit gone : units.archivedChildren(school.id())) {
+            for (String kind : List.of("CLASS", "PARENTS")) {
+                var chat = chats.find(gone.id(), kind);
+                if (chat.isPresent()) {
+                    result = result.plus(chats.reconcile(chat.get(), Map.of()));
+                }
+            }
+        }
+
         var staff = new Membership();
         var leaders = new Membership();
         var news = new Membership();
