@@ -39,14 +39,14 @@ class CoverageQuery {
                 union all
                 select u.id, t.path || u.id from units u join tree t on u.parent_id = t.id where u.archived_at is null
             ),
-            held as (
+            held as materialized (
                 select r.person_id, r.role, r.unit_id, t.path
                 from tree t
                 join person_roles r on r.unit_id = t.id and r.archived_at is null
                 join people p on p.id = r.person_id and p.archived_at is null
             ),
-            persons as (select distinct person_id from held),
-            required as (
+            persons as materialized (select distinct person_id from held),
+            required as materialized (
                 select distinct a.person_id, c.id as chat_id
                 from persons x
                 join person_roles a on a.person_id = x.person_id and a.archived_at is null
@@ -70,13 +70,17 @@ class CoverageQuery {
                 ) n(unit_id, kind)
                 join chats c on c.generated_unit_id = n.unit_id and c.generated_kind = n.kind
             ),
+            missing as materialized (
+                select distinct q.person_id
+                from required q
+                join people p on p.id = q.person_id
+                left join chat_members m on m.chat_id = q.chat_id and m.user_id = p.user_id
+                where m.chat_id is null
+            ),
             status as (
                 select p.id as person_id,
                        p.user_id is not null as activated,
-                       p.user_id is not null and not exists (
-                           select 1 from required q where q.person_id = p.id and not exists (
-                               select 1 from chat_members m where m.chat_id = q.chat_id and m.user_id = p.user_id))
-                           as connected,
+                       p.user_id is not null and mi.person_id is null as connected,
                        p.user_id is not null and (
                            exists (select 1 from messages m where m.sender_id = p.user_id and m.created_at >= :since)
                            or exists (select 1 from sessions s where s.user_id = p.user_id and s.created_at >= :since))
@@ -87,6 +91,7 @@ class CoverageQuery {
                        p.surname || ' ' || p.name || coalesce(' ' || p.patronymic, '') as full_name,
                        p.surname, p.name
                 from people p join persons x on x.person_id = p.id
+                left join missing mi on mi.person_id = p.id
             )
             select h.person_id, h.role, h.unit_id, h.path, u.name as unit_name, u.kind as unit_kind,
                    st.full_name, st.activated, st.connected, st.active7d, st.invitation

@@ -3,127 +3,21 @@ package ru.parta.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import ru.parta.accounts.Accounts;
-import ru.parta.accounts.NewUser;
-import ru.parta.organizations.People;
-import ru.parta.support.Api;
 import ru.parta.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class CoverageIntegrationTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    People people;
-
-    @Autowired
-    Accounts accounts;
-
-    Api.Session admin;
-    long department;
-    long school;
-    String sample;
-    List<String[]> rows;
-
-    @BeforeEach
-    void school() throws IOException {
-        admin = api.newUser("Сисадмин", true);
-        department = api.post(
-                        admin,
-                        "/api/v1/units",
-                        Map.of("kind", "DEPARTMENT", "name", "Управление образования " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asLong();
-        school = api.post(
-                        admin,
-                        "/api/v1/units",
-                        Map.of("parentId", department, "kind", "SCHOOL", "name", "Кокрекская СОШ"))
-                .json()
-                .get("id")
-                .asLong();
-        sample = Files.readString(Path.of("src/test/resources/rosters/roster-sample.csv"), StandardCharsets.UTF_8);
-        rows = sample.lines().skip(1).map(l -> l.split(",", -1)).toList();
-        importRoster();
-    }
-
-    private void importRoster() {
-        var r = api.upload(
-                admin,
-                "/api/v1/units/" + school + "/roster?dryRun=false",
-                "roster.csv",
-                sample.getBytes(StandardCharsets.UTF_8));
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-    }
-
-    /** The rows of class 5А with a role, in file order (roles are the file's Russian ones). */
-    private List<String[]> of(String className, String role) {
-        return rows.stream()
-                .filter(r -> r[0].equals(className) && r[4].equals(role))
-                .toList();
-    }
-
-    private List<String[]> withRole(String role) {
-        return rows.stream().filter(r -> r.length > 4 && r[4].equals(role)).toList();
-    }
-
-    private long person(String[] row) {
-        return people.ofHome(school).stream()
-                .filter(p -> p.surname().equals(row[1]) && p.name().equals(row[2]) && row[3].equals(p.patronymic()))
-                .findFirst()
-                .orElseThrow()
-                .id();
-    }
-
-    private Api.Session activate(String[] row) {
-        var user = api.newUser(row[1]);
-        assertThat(people.linkUser(person(row), user.userId())).isTrue();
-        return user;
-    }
-
-    /** Links an account that never signed in, so it is activated but not active. */
-    private void activateSilently(String[] row) {
-        var profile = accounts.createTrusted(
-                new NewUser("silent-" + System.nanoTime(), row[1], row[2], null, null, null, Api.PASSWORD, false));
-        assertThat(people.linkUser(person(row), profile.id())).isTrue();
-    }
-
-    private void invitation(String[] row, String status, String expires) {
-        jdbc.sql("insert into invitations (person_id, code, status, expires_at) values (?, ?, ?, now() + cast(? as"
-                        + " interval))")
-                .params(person(row), "C" + System.nanoTime(), status, expires)
-                .update();
-    }
-
-    private long unitId(long parent, String name) {
-        return jdbc.sql("select id from units where parent_id = ? and name = ?")
-                .params(parent, name)
-                .query(Long.class)
-                .single();
-    }
+class CoverageIntegrationTests extends CoverageFixture {
 
     private static JsonNode role(JsonNode report, String role) {
         for (JsonNode line : report.get("roles")) {
@@ -289,46 +183,5 @@ class CoverageIntegrationTests {
             }
             assertThat(found).isTrue();
         }
-    }
-
-    @Test
-    void onlyWatchersOfTheUnitSeeItsCoverage() {
-        var director = activate(withRole("Директор").getFirst());
-        var classTeacher = activate(of("5А", "Классный руководитель").getFirst());
-        var pupil = activate(of("5А", "Ученик").getFirst());
-        var guardian = activate(of("5А", "Родитель").getFirst());
-        var stranger = api.newUser("Чужой");
-        long class5a = unitId(school, "5А");
-        String schoolPath = "/api/v1/units/" + school + "/coverage";
-        String classPath = "/api/v1/units/" + class5a + "/coverage";
-
-        assertThat(api.get(director, schoolPath).status()).isEqualTo(200);
-        assertThat(api.get(director, classPath).status()).isEqualTo(200);
-        assertThat(api.get(classTeacher, classPath).status()).isEqualTo(200);
-        assertThat(api.get(classTeacher, classPath + ".xlsx").status()).isEqualTo(200);
-        for (var outsider : List.of(pupil, guardian, stranger)) {
-            for (String path : List.of(schoolPath, classPath, schoolPath + "/history", classPath + ".xlsx")) {
-                var r = api.get(outsider, path);
-                assertThat(r.status()).as(path).isEqualTo(404);
-                assertThat(r.code()).isEqualTo("UNIT_NOT_FOUND");
-            }
-            assertThat(api.post(outsider, schoolPath + "/snapshot", null).status())
-                    .isEqualTo(404);
-        }
-        var denied = api.get(classTeacher, schoolPath);
-        assertThat(denied.status()).isEqualTo(404);
-        assertThat(denied.code()).isEqualTo("UNIT_NOT_FOUND");
-        assertThat(api.get(classTeacher, "/api/v1/units/" + department + "/coverage")
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.get(admin, "/api/v1/units/999999999/coverage").code()).isEqualTo("UNIT_NOT_FOUND");
-    }
-
-    private int pupilsIn() {
-        return withRole("Ученик").size();
-    }
-
-    private static String fullName(String[] row) {
-        return row[1] + " " + row[2] + (row[3].isEmpty() ? "" : " " + row[3]);
     }
 }
