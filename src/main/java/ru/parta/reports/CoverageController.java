@@ -35,9 +35,27 @@ class CoverageController {
     private final Coverage coverage;
     private final CoverageSnapshots snapshots;
 
-    CoverageController(Coverage coverage, CoverageSnapshots snapshots) {
+    private final CoveragePdf pdf;
+
+    CoverageController(Coverage coverage, CoverageSnapshots snapshots, CoveragePdf pdf) {
         this.coverage = coverage;
         this.snapshots = snapshots;
+        this.pdf = pdf;
+    }
+
+    @GetMapping("/api/v1/units/{id}/coverage.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        CoverageReport report = coverage.report(user, id);
+        String name = "Отчёт о подключении — " + report.unitName() + " — " + snapshots.today() + ".pdf";
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(pdf.render(report));
     }
 
     @GetMapping("/api/v1/units/{id}/coverage")

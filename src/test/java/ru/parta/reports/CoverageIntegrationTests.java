@@ -183,5 +183,27 @@ class CoverageIntegrationTests extends CoverageFixture {
             }
             assertThat(found).isTrue();
         }
+
+        var pdf = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/units/" + school + "/coverage.pdf"))
+                                .header("Authorization", "Bearer " + director.token())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/documents/coverage-report.pdf"), pdf.body());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Отчёт о подключении")
+                    .contains("По ролям")
+                    .contains("Ученики")
+                    .contains(fullName(pupils5a.get(2)))
+                    .contains("Активирован, но не во всех чатах")
+                    .contains("Ответственный");
+        }
     }
 }
