@@ -16,25 +16,72 @@ import ru.parta.accounts.SessionRevoked;
  * of connections is tiny (their devices), so copy-on-write sets are cheap.
  */
 @Component
-class Connections {
+public class Connections {
 
     private final Map<Long, Set<StreamConnection>> byUser = new ConcurrentHashMap<>();
     private final Map<Long, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final org.springframework.beans.factory.ObjectProvider<Presence> presenceProvider;
+    private volatile List<Presence> presence;
+
+    Connections(org.springframework.beans.factory.ObjectProvider<Presence> presence) {
+        this.presenceProvider = presence;
+    }
+
+    private List<Presence> presence() {
+        List<Presence> p = presence;
+        if (p == null) {
+            p = presenceProvider.orderedStream().toList();
+            presence = p;
+        }
+        return p;
+    }
 
     void add(StreamConnection connection) {
-        byUser.computeIfAbsent(connection.userId(), k -> ConcurrentHashMap.newKeySet())
-                .add(connection);
+        byUser.compute(connection.userId(), (user, set) -> {
+            Set<StreamConnection> connections = set == null ? ConcurrentHashMap.newKeySet() : set;
+            if (set == null) {
+                presence().forEach(p -> p.online(user));
+            }
+            connections.add(connection);
+            return connections;
+        });
         count.incrementAndGet();
     }
 
     void remove(StreamConnection connection) {
-        byUser.computeIfPresent(connection.userId(), (k, set) -> {
+        byUser.computeIfPresent(connection.userId(), (user, set) -> {
             if (set.remove(connection)) {
                 count.decrementAndGet();
             }
-            return set.isEmpty() ? null : set;
+            if (set.isEmpty()) {
+                presence().forEach(p -> p.offline(user));
+                return null;
+            }
+            return set;
         });
+    }
+
+    /** Every user with a stream connection on this node. */
+    public Set<Long> users() {
+        return Set.copyOf(byUser.keySet());
+    }
+
+    /**
+     * Makes every local connection re-read its chats and catch up from the database, after this node may have missed
+     * pushes (the bus was down). Nothing is delivered twice: cursors still decide.
+     */
+    public void resyncAll() {
+        byUser.values().forEach(set -> set.forEach(StreamConnection::resync));
+    }
+
+    /** Closes the local streams of a session revoked anywhere in the cluster. */
+    public void closeSession(long userId, long sessionId) {
+        for (StreamConnection c : of(userId)) {
+            if (c.sessionId() == sessionId) {
+                c.close(4001, "SESSION_REVOKED");
+            }
+        }
     }
 
     Set<StreamConnection> of(long userId) {
@@ -69,11 +116,7 @@ class Connections {
     /** Closes every stream of a revoked session at once. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(SessionRevoked revoked) {
-        for (StreamConnection c : of(revoked.userId())) {
-            if (c.sessionId() == revoked.sessionId()) {
-                c.close(4001, "SESSION_REVOKED");
-            }
-        }
+        closeSession(revoked.userId(), revoked.sessionId());
     }
 
     void closeAll(int code, String reason) {

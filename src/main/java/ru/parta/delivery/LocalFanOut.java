@@ -9,23 +9,28 @@ import ru.parta.chats.FanOut;
  * and wakes their long-polls. Costs one map lookup per recipient; the frame bytes are shared, never copied.
  */
 @Component
-class LocalFanOut implements FanOut {
+public class LocalFanOut implements FanOut {
 
     private final Connections connections;
 
-    LocalFanOut(Connections connections) {
+    public LocalFanOut(Connections connections) {
         this.connections = connections;
     }
 
     @Override
     public void publish(ChatEvent event) {
         for (long userId : event.recipients()) {
-            for (StreamConnection c : connections.of(userId)) {
-                c.offer(event);
-            }
-            if (event.durable()) {
-                connections.wake(userId);
-            }
+            deliver(userId, event);
+        }
+    }
+
+    /** Hands the event to one user's connections on this node and wakes their long-polls. */
+    public void deliver(long userId, ChatEvent event) {
+        for (StreamConnection c : connections.of(userId)) {
+            c.offer(event);
+        }
+        if (event.durable()) {
+            connections.wake(userId);
         }
     }
 }

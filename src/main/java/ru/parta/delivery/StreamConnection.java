@@ -207,6 +207,15 @@ final class StreamConnection {
         scheduleCatchUp();
     }
 
+    /** Re-reads the user's chats and catches up from the current cursors; safe from any thread. */
+    void resync() {
+        channel.eventLoop().execute(() -> {
+            if (state == State.READY) {
+                hello(new HashMap<>(cursors));
+            }
+        });
+    }
+
     /** Called on the event loop when the socket's buffer crosses a water mark. */
     void writabilityChanged() {
         if (channel.isWritable()) {

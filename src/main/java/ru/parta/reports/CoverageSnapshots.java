@@ -41,6 +41,7 @@ public class CoverageSnapshots {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ReportsProperties properties;
+    private final ru.parta.database.ClusterJobs jobs;
 
     CoverageSnapshots(
             CoverageQuery query,
@@ -48,17 +49,24 @@ public class CoverageSnapshots {
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock,
-            ReportsProperties properties) {
+            ReportsProperties properties,
+            ru.parta.database.ClusterJobs jobs) {
         this.query = query;
         this.units = units;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${parta.reports.snapshot-cron:0 30 2 * * *}", zone = "${parta.reports.zone:Europe/Moscow}")
     void nightly() {
+        String period = LocalDate.ofInstant(clock.instant(), properties.zone()).toString();
+        jobs.runOnce("coverage-snapshots", period, this::snapshotAll);
+    }
+
+    private void snapshotAll() {
         for (Unit root : units.roots()) {
             try {
                 SnapshotResult result = snapshot(root.id());
