@@ -26,6 +26,11 @@ function table(id, heads, rows) {
   );
 }
 
+/** Replaces an element's children, skipping nulls and flattening lists as h() does. */
+function fill(el, ...children) {
+  el.replaceChildren(...children.flat(2).filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 /** Copies text; the Clipboard API needs a secure context, so a hidden field is the fallback. */
 async function copy(text, button) {
   try {
@@ -151,7 +156,7 @@ function addUnitForm(parentId, kinds) {
 
 function renderRoots(units) {
   const me = ctx.me();
-  $('admin-main').replaceChildren(
+  fill($('admin-main'),
     crumbs([]),
     h('section', { class: 'panel' }, h('h2', {}, t('myUnits')), unitList(units), me?.systemAdmin ? addUnitForm(null, ['DEPARTMENT', 'REGION']) : null),
   );
@@ -160,7 +165,7 @@ function renderRoots(units) {
 function renderUnit({ unit, path, children }) {
   const kinds = CHILD_KINDS[unit.kind];
   const groupOfPeople = unit.kind === 'CLASS' || unit.kind === 'GROUP' || unit.kind === 'STAFF';
-  $('admin-main').replaceChildren(
+  fill($('admin-main'),
     crumbs(path.length && path[path.length - 1].id === unit.id ? path : [...path, unit]),
     h('h2', { id: 'unit-title' }, `${unit.name} · ${kindName(unit.kind)}`),
     kinds
@@ -321,7 +326,7 @@ function renderReport(out, r) {
   );
   const errors = r.errors ?? [];
   const people = r.people ?? [];
-  out.replaceChildren(
+  fill(out,
     h('p', { id: 'roster-summary', class: r.applied ? 'ok' : 'notice' }, t(r.applied ? 'rosterApplied' : 'rosterDryRun', r.rows, r.format ?? '')),
     counts,
     errors.length

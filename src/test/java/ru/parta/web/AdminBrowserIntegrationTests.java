@@ -21,9 +21,7 @@ class AdminBrowserIntegrationTests {
 
     static void openUnit(Browser browser, String name) {
         await().atMost(Browser.TIMEOUT).ignoreExceptions().until(() -> {
-            browser.driver
-                    .findElements(By.cssSelector("#unit-list button"))
-                    .stream()
+            browser.driver.findElements(By.cssSelector("#unit-list button")).stream()
                     .filter(b -> b.getText().endsWith(name))
                     .findFirst()
                     .orElseThrow()
@@ -70,9 +68,11 @@ class AdminBrowserIntegrationTests {
             int created = count(desktop, "created");
             assertThat(created).isGreaterThan(50);
             assertThat(count(desktop, "classesCreated")).isGreaterThan(10);
-            assertThat(desktop.driver.findElements(By.cssSelector("#roster-people tbody tr")))
-                    .isNotEmpty();
             desktop.screenshot("admin-roster-check-desktop");
+            assertThat(desktop.driver.findElements(By.cssSelector("#roster-people tbody tr")))
+                    .as((String)
+                            desktop.driver.executeScript("return document.getElementById('roster-report').innerText"))
+                    .isNotEmpty();
 
             desktop.find(By.id("roster-apply")).click();
             await().atMost(Browser.TIMEOUT)
@@ -107,8 +107,8 @@ class AdminBrowserIntegrationTests {
             await().atMost(Browser.TIMEOUT)
                     .until(() -> "REVOKED"
                             .equals(desktop.driver
-                                    .findElement(By.cssSelector(
-                                            "#inv-table tr[data-person-id='" + personId + "'] .status"))
+                                    .findElement(
+                                            By.cssSelector("#inv-table tr[data-person-id='" + personId + "'] .status"))
                                     .getAttribute("data-status")));
         }
 
