@@ -169,7 +169,7 @@ function renderUnit({ unit, path, children }) {
     crumbs(path.length && path[path.length - 1].id === unit.id ? path : [...path, unit]),
     h('h2', { id: 'unit-title' }, `${unit.name} · ${kindName(unit.kind)}`),
     kinds
-      ? h('section', { class: 'panel' }, h('h2', {}, t(unit.kind === 'SCHOOL' ? 'classesOfSchool' : 'childUnits')), unitList(children.filter((c) => !c.archived)), addUnitForm(unit.id, kinds))
+      ? h('section', { id: 'children-panel', class: 'panel' }, h('h2', {}, t(unit.kind === 'SCHOOL' ? 'classesOfSchool' : 'childUnits')), unitList(children.filter((c) => !c.archived)), addUnitForm(unit.id, kinds))
       : null,
     unit.kind === 'SCHOOL' ? panel('roster-panel', t('rosterImport'), (b) => rosterPanel(b, unit), true) : null,
     unit.kind === 'SCHOOL' || unit.kind === 'CLASS' ? panel('invitations-panel', t('invitations'), (b) => invitationsPanel(b, unit), groupOfPeople) : null,
@@ -177,6 +177,18 @@ function renderUnit({ unit, path, children }) {
     unit.kind === 'CLASS' ? panel('requests-panel', t('joinRequests'), (b) => requestsPanel(b, unit), true) : null,
     panel('settings-panel', t('settings'), (b) => settingsPanel(b, unit)),
   );
+}
+
+/** Classes created by a roster import appear without leaving the page. */
+async function reloadChildren(id) {
+  try {
+    const details = await get(`/api/v1/units/${id}`);
+    $('unit-list')?.remove();
+    $('children-panel')?.querySelector(':scope > p.muted')?.remove();
+    $('children-panel')?.querySelector('h2').after(unitList(details.children.filter((c) => !c.archived)));
+  } catch {
+    /* shown on the next visit */
+  }
 }
 
 // ---------- settings ----------
@@ -251,7 +263,10 @@ function rosterPanel(body, unit) {
       renderReport(report, r);
       skipRow.hidden = !(dryRun && r.errors.length);
       apply.disabled = !dryRun;
-      if (!dryRun) loadHistory();
+      if (!dryRun) {
+        loadHistory();
+        reloadChildren(unit.id);
+      }
     } catch (err) {
       report.replaceChildren();
       error.textContent = errorText(err);

@@ -128,6 +128,17 @@ class ActivationBrowserIntegrationTests {
                                             "//button[contains(@class,'chat-item')][.//span[@class='title' and text()='5А — класс']]//span[@class='auto']")))
                     .isEqualTo("авто");
             desktop.screenshot("chats-auto-desktop");
+
+            // the member list tells why each one is in the generated chat
+            desktop.find(By.xpath("//button[contains(@class,'chat-item')][.//span[text()='5А — класс']]"))
+                    .click();
+            await().atMost(Browser.TIMEOUT)
+                    .until(() -> !desktop.find(By.id("chat-sub")).getText().isEmpty());
+            desktop.find(By.id("chat-sub")).click();
+            await().atMost(Browser.TIMEOUT)
+                    .until(() -> desktop.driver.findElements(By.cssSelector("#member-list .reasons")).stream()
+                            .anyMatch(r -> r.getText().contains("5А")));
+            desktop.screenshot("members-reasons-desktop");
         }
     }
 

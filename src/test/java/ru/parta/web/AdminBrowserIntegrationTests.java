@@ -76,7 +76,8 @@ class AdminBrowserIntegrationTests {
 
             desktop.find(By.id("roster-apply")).click();
             await().atMost(Browser.TIMEOUT)
-                    .until(() -> desktop.text(By.id("roster-summary")).startsWith("Применено"));
+                    .until(() -> String.valueOf(desktop.text(By.id("roster-summary")))
+                            .startsWith("Применено"));
             assertThat(count(desktop, "created")).isEqualTo(created);
             await().atMost(Browser.TIMEOUT)
                     .until(() -> desktop.driver
