@@ -105,11 +105,20 @@ class AdminBrowserIntegrationTests {
             String personId = firstRow.getAttribute("data-person-id");
             firstRow.findElement(By.cssSelector("button.revoke")).click();
             desktop.driver.switchTo().alert().accept();
+            String row = "#inv-table tr[data-person-id='" + personId + "']";
             await().atMost(Browser.TIMEOUT)
+                    .ignoreExceptions()
                     .until(() -> "REVOKED"
                             .equals(desktop.driver
-                                    .findElement(
-                                            By.cssSelector("#inv-table tr[data-person-id='" + personId + "'] .status"))
+                                    .findElement(By.cssSelector(row + " .status"))
+                                    .getAttribute("data-status")));
+            assertThat(desktop.text(By.cssSelector(row + " .status"))).isEqualTo("Код отозван");
+            desktop.find(By.cssSelector(row + " button.reissue")).click();
+            await().atMost(Browser.TIMEOUT)
+                    .ignoreExceptions()
+                    .until(() -> "ACTIVE"
+                            .equals(desktop.driver
+                                    .findElement(By.cssSelector(row + " .status"))
                                     .getAttribute("data-status")));
         }
 
