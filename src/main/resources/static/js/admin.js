@@ -22,7 +22,7 @@ function table(id, heads, rows) {
   return h(
     'div',
     { class: 'table-wrap' },
-    h('table', { id }, h('thead', {}, h('tr', {}, heads.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows)),
+    h('table', { id, class: 'cards' }, h('thead', {}, h('tr', {}, heads.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows)),
   );
 }
 
