@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.parta.support.Api;
@@ -68,11 +69,11 @@ class AdminBrowserIntegrationTests {
             int created = count(desktop, "created");
             assertThat(created).isGreaterThan(50);
             assertThat(count(desktop, "classesCreated")).isGreaterThan(10);
-            desktop.screenshot("admin-roster-check-desktop");
             assertThat(desktop.driver.findElements(By.cssSelector("#roster-people tbody tr")))
-                    .as((String)
-                            desktop.driver.executeScript("return document.getElementById('roster-report').innerText"))
                     .isNotEmpty();
+            desktop.driver.manage().window().setSize(new Dimension(1280, 1800));
+            desktop.screenshot("admin-roster-check-desktop");
+            desktop.driver.manage().window().setSize(new Dimension(1280, 800));
 
             desktop.find(By.id("roster-apply")).click();
             await().atMost(Browser.TIMEOUT)
