@@ -324,8 +324,8 @@ function rosterPanel(body, unit) {
     ),
     h('div', { class: 'form-row' }, h('label', {}, t('rosterFile'), file), check),
     error,
-    report,
     h('div', { class: 'form-row' }, skipRow, apply),
+    report,
     history,
   );
   loadHistory();
