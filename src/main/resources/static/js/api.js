@@ -20,14 +20,15 @@ export function setUnauthenticatedHandler(fn) {
 /** Calls the Parta API with the session cookie; resolves with the parsed JSON (or null), rejects with ApiError. */
 export async function api(method, path, body, signal) {
   const headers = { 'Accept-Language': getLang(), Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   let res;
   try {
     res = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || form ? body : JSON.stringify(body),
       signal,
     });
   } catch (e) {
@@ -44,6 +45,7 @@ export async function api(method, path, body, signal) {
   }
   if (!res.ok) {
     const err = new ApiError(res.status, json?.code ?? 'HTTP_' + res.status, json?.message ?? res.statusText);
+    err.body = json;
     if (res.status === 401 && path !== '/api/v1/auth/login') onUnauthenticated(err);
     throw err;
   }
@@ -52,3 +54,5 @@ export async function api(method, path, body, signal) {
 
 export const get = (path) => api('GET', path);
 export const post = (path, body, signal) => api('POST', path, body ?? {}, signal);
+export const patch = (path, body) => api('PATCH', path, body ?? {});
+export const del = (path) => api('DELETE', path);

@@ -3,24 +3,9 @@ import { api, get, post, setUnauthenticatedHandler } from './api.js';
 import { Outbox } from './outbox.js';
 import { Stream } from './stream.js';
 import { beep } from './sound.js';
+import { $, h } from './dom.js';
 
 const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏', '👏', '🔥', '✅', '👎'];
-const $ = (id) => document.getElementById(id);
-
-/** Creates an element: h('button', {class: 'x', onclick: fn}, 'text', child…). Never parses HTML. */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'class') el.className = v;
-    else if (k === 'dataset') Object.assign(el.dataset, v);
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
-
 const state = {
   me: null,
   chats: new Map(),
@@ -73,22 +58,96 @@ function rerenderAll() {
 async function boot() {
   initLanguage();
   setUnauthenticatedHandler(() => {
-    if (state.me) signedOut();
+    if (state.me && state.started) signedOut();
   });
   bindStatic();
+  let me = null;
   try {
-    const me = await get('/api/v1/me');
-    startApp(me);
+    me = await get('/api/v1/me');
   } catch {
-    showLogin();
+    /* not signed in */
+  }
+  state.me = me;
+  const path = location.pathname;
+  const join = path.match(/^\/join\/([^/]+)\/?$/);
+  if (path === '/activate') openActivation(new URLSearchParams(location.search).get('code') ?? '');
+  else if (join) openJoin(decodeURIComponent(join[1]));
+  else if (!me) showLogin();
+  else {
+    startApp(me);
+    if (path === '/admin') openAdmin();
   }
 }
 
-function showLogin() {
-  $('app-view').hidden = true;
-  $('login-view').hidden = false;
+const VIEWS = ['login-view', 'app-view', 'flow-view', 'admin-view'];
+function showView(id) {
+  for (const v of VIEWS) $(v).hidden = v !== id;
+}
+
+function showLogin(note = '') {
+  showView('login-view');
+  $('login-return').textContent = note;
+  $('login-return').hidden = !note;
   document.title = t('appName');
   $('login-name').focus();
+}
+
+// ---------- activation, class links, admin: modules loaded when opened ----------
+
+function flowContext() {
+  return {
+    me: () => state.me,
+    signIn: (returnTo) => {
+      state.returnTo = returnTo;
+      showLogin(t('signInToContinue'));
+    },
+    signedIn: (user) => {
+      history.replaceState(null, '', '/');
+      startApp(user);
+    },
+    toChats: () => {
+      history.replaceState(null, '', '/');
+      state.returnTo = null;
+      if (state.me) startApp(state.me);
+      else showLogin();
+    },
+  };
+}
+
+async function openActivation(code) {
+  if (location.pathname !== '/activate') history.replaceState(null, '', '/activate');
+  const { showActivation } = await import('./onboard.js');
+  showView('flow-view');
+  showActivation(flowContext(), code);
+}
+
+async function openJoin(token) {
+  const { showJoin } = await import('./onboard.js');
+  showView('flow-view');
+  await showJoin(flowContext(), token);
+}
+
+async function openAdmin() {
+  const { showAdmin } = await import('./admin.js');
+  history.replaceState(null, '', '/admin');
+  showView('admin-view');
+  showAdmin({
+    me: () => state.me,
+    close: () => {
+      history.replaceState(null, '', '/');
+      showView('app-view');
+      loadChats();
+    },
+  });
+}
+
+async function checkAdmin() {
+  try {
+    const units = await get('/api/v1/units');
+    $('open-admin').hidden = !(units.length > 0 || state.me?.systemAdmin);
+  } catch {
+    $('open-admin').hidden = !state.me?.systemAdmin;
+  }
 }
 
 async function onLogin(e) {
@@ -102,7 +161,13 @@ async function onLogin(e) {
   try {
     const res = await post('/api/v1/auth/login', { login, password });
     $('login-password').value = '';
-    startApp(res.user);
+    if (state.returnTo) {
+      const back = state.returnTo;
+      state.returnTo = null;
+      state.me = res.user;
+      showView('flow-view');
+      back();
+    } else startApp(res.user);
   } catch (err) {
     $('login-error').textContent = err.status === 0 ? t('networkError') : err.message;
   } finally {
@@ -125,6 +190,8 @@ function signedOut() {
   outbox?.stop();
   outbox = null;
   state.me = null;
+  state.started = false;
+  $('open-admin').hidden = true;
   state.chats.clear();
   state.cursors.clear();
   state.openId = null;
@@ -135,10 +202,18 @@ function signedOut() {
 }
 
 async function startApp(me) {
+  if (state.started && state.me?.id === me.id) {
+    showView('app-view');
+    document.title = t('appName');
+    loadChats();
+    return;
+  }
+  if (state.started) signedOut();
+  state.started = true;
   state.me = me;
   state.names.set(me.id, `${me.surname} ${me.name}`);
-  $('login-view').hidden = true;
-  $('app-view').hidden = false;
+  showView('app-view');
+  checkAdmin();
   $('me').textContent = t('myId', me.id);
   renderSound();
   outbox = new Outbox(me.id, { onSent: outboxSent, onFailed: outboxFailed, onChange: () => {} });
@@ -248,7 +323,17 @@ function renderChatList() {
             'aria-current': c.id === state.openId ? 'true' : null,
             onclick: () => openChat(c.id),
           },
-          h('span', { class: 'grow' }, h('span', { class: 'title' }, chatTitle(c)), h('span', { class: 'preview' }, previewText(c))),
+          h(
+            'span',
+            { class: 'grow' },
+            h(
+              'span',
+              { class: 'title-row' },
+              h('span', { class: 'title' }, chatTitle(c)),
+              c.generatedKind ? h('span', { class: 'auto', title: t('autoChat') }, t('auto')) : null,
+            ),
+            h('span', { class: 'preview' }, previewText(c)),
+          ),
           h(
             'span',
             { class: 'meta' },
@@ -337,6 +422,22 @@ function renderChatHeader() {
   if (!chat) return;
   $('chat-title').textContent = chatTitle(chat);
   $('chat-sub').textContent = state.view.members.size ? t('members', state.view.members.size) : '';
+}
+
+function showMembers() {
+  if (!state.view) return;
+  const members = [...state.view.members.values()].sort((a, b) => `${a.surname} ${a.name}`.localeCompare(`${b.surname} ${b.name}`));
+  $('member-list').replaceChildren(
+    ...members.map((m) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'name' }, `${m.surname} ${m.name}`, m.role === 'OWNER' || m.role === 'ADMIN' ? h('span', { class: 'muted small' }, ` · ${t('role_chat_' + m.role)}`) : null),
+        m.reasons?.length ? h('span', { class: 'reasons muted small' }, m.reasons.join(', ')) : null,
+      ),
+    ),
+  );
+  $('members-dialog').showModal();
 }
 
 async function loadMembers() {
@@ -1088,6 +1189,10 @@ function bindStatic() {
     $('direct-dialog').showModal();
   });
   $('group-form').addEventListener('submit', createGroup);
+  $('chat-sub').addEventListener('click', showMembers);
+  $('have-code').addEventListener('click', () => openActivation(''));
+  $('enter-code').addEventListener('click', () => openActivation(''));
+  $('open-admin').addEventListener('click', openAdmin);
   $('direct-form').addEventListener('submit', createDirect);
   for (const b of document.querySelectorAll('.dialog-cancel')) b.addEventListener('click', () => b.closest('dialog').close());
 }
