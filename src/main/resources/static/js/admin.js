@@ -373,7 +373,8 @@ function renderReport(out, r) {
 function invitationsPanel(body, unit) {
   const error = errorLine('inv-error');
   const list = h('div', { id: 'inv-list' });
-  const pdf = h('a', { id: 'inv-pdf', class: 'button', href: `/api/v1/units/${unit.id}/invitations.pdf`, hidden: true }, t('printPdf'));
+  // printing issues codes to whoever lacks one, then downloads the sheets
+  const pdf = h('a', { id: 'inv-pdf', class: 'button', href: `/api/v1/units/${unit.id}/invitations.pdf`, download: '' }, t('printPdf'));
   const issue = h('button', { id: 'inv-issue', type: 'button', class: 'primary' }, t('issueCodes'));
 
   function render(items) {
@@ -412,10 +413,6 @@ function invitationsPanel(body, unit) {
     list,
   );
   reload();
-  // printable sheets come later; the button appears once the server answers for them
-  fetch(pdf.href, { method: 'HEAD', credentials: 'same-origin' })
-    .then((res) => (pdf.hidden = !res.ok))
-    .catch(() => {});
 }
 
 function invitationRow(i, error, reload) {

@@ -97,7 +97,8 @@ class NatsFanOut implements FanOut, Presence, SmartLifecycle {
     void on(SessionRevoked revoked) {
         Connection bus = nats;
         if (bus != null) {
-            bus.publish(properties.subjectPrefix() + ".revoked",
+            bus.publish(
+                    properties.subjectPrefix() + ".revoked",
                     (revoked.userId() + ":" + revoked.sessionId()).getBytes(StandardCharsets.US_ASCII));
         }
     }
@@ -156,7 +157,8 @@ class NatsFanOut implements FanOut, Presence, SmartLifecycle {
                     log.info("Cluster bus reconnected: catching up every local connection from the database");
                     connections.resyncAll();
                 }
-                case DISCONNECTED -> log.warn("Cluster bus disconnected; pushes between nodes pause, clients resume from the database");
+                case DISCONNECTED ->
+                    log.warn("Cluster bus disconnected; pushes between nodes pause, clients resume from the database");
                 default -> {}
             }
         };
