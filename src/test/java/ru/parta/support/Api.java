@@ -34,6 +34,11 @@ public class Api {
         this.accounts = accounts;
     }
 
+    /** A client of a server started by hand (cluster tests run several). */
+    public static Api of(org.springframework.context.ApplicationContext context) {
+        return new Api(context.getEnvironment(), context.getBean(Accounts.class));
+    }
+
     public String base() {
         return "http://127.0.0.1:" + env.getProperty("local.server.port");
     }

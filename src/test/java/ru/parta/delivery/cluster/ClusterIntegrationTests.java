@@ -1,0 +1,146 @@
+package ru.parta.delivery.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.parta.PartaApplication;
+import ru.parta.database.EmbeddedPostgresServer;
+import ru.parta.support.Api;
+import ru.parta.support.NatsServer;
+import ru.parta.support.StreamClient;
+
+/**
+ * Two Parta nodes on one PostgreSQL and a real NATS: events reach users on the other node; typing and revocation
+ * cross nodes; a NATS crash loses nothing (the node catches its clients up from the database when the bus returns);
+ * a client of a node that goes away resumes on the other node with nothing lost or doubled.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class ClusterIntegrationTests {
+
+    NatsServer nats;
+    ConfigurableApplicationContext a;
+    ConfigurableApplicationContext b;
+    Api apiA;
+    Api apiB;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        nats = new NatsServer();
+        a = node(Map.of());
+        var db = a.getBean(EmbeddedPostgresServer.class);
+        b = node(Map.of("spring.datasource.url", db.jdbcUrl(), "spring.datasource.username", db.username()));
+        apiA = Api.of(a);
+        apiB = Api.of(b);
+    }
+
+    private ConfigurableApplicationContext node(Map<String, Object> extra) {
+        var properties = new java.util.HashMap<String, Object>(
+                Map.of("parta.cluster.enabled", "true", "parta.cluster.nats-url", nats.url()));
+        properties.putAll(extra);
+        return new SpringApplicationBuilder(PartaApplication.class)
+                .profiles("test")
+                .properties(properties)
+                .run();
+    }
+
+    @AfterAll
+    void stop() {
+        if (b != null && b.isActive()) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+        if (nats != null) {
+            nats.close();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void eventsTypingAndRevocationCrossNodesAndABusCrashLosesNothing() throws Exception {
+        var sender = apiA.newUser("Отправитель");
+        var reader = apiA.newUser("Читатель");
+        var readerOnB = apiB.login(reader.login(), reader.userId());
+        long chat = apiA.group(sender, "Кластер", reader);
+        var stream = StreamClient.connect(apiB.streamPort(readerOnB), readerOnB.token())
+                .hello();
+        await().until(stream::ready);
+
+        apiA.sendMessage(sender, chat, "c-1", "Через шину");
+        await().untilAsserted(() -> assertThat(texts(stream)).containsExactly("Через шину"));
+        apiA.post(sender, "/api/v1/chats/" + chat + "/typing", null);
+        await().until(() -> !stream.framesOfType("typing").isEmpty());
+
+        nats.kill();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(apiA.sendMessage(sender, chat, "down-" + i, "Пока шина лежит " + i)
+                            .status())
+                    .isEqualTo(201);
+        }
+        nats.start();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(texts(stream))
+                        .containsExactly("Через шину", "Пока шина лежит 1", "Пока шина лежит 2", "Пока шина лежит 3"));
+        apiA.sendMessage(sender, chat, "c-2", "Снова через шину");
+        await().untilAsserted(() -> assertThat(texts(stream)).endsWith("Снова через шину"));
+        assertThat(stream.positions(chat)).doesNotHaveDuplicates().isSorted();
+
+        long sessionOnB = apiB.get(readerOnB, "/api/v1/me/sessions").list().stream()
+                .filter(s -> s.get("current").asBoolean())
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        apiA.send(reader, "DELETE", "/api/v1/me/sessions/" + sessionOnB, null);
+        assertThat(stream.closed()).succeedsWithin(Duration.ofSeconds(15)).isEqualTo(4001);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aClientOfALostNodeResumesOnAnotherWithNothingLostOrDoubled() {
+        var sender = apiA.newUser("Пишущий");
+        var reader = apiA.newUser("Переезжающий");
+        long chat = apiA.group(sender, "Переезд", reader);
+        var readerOnB = apiB.login(reader.login(), reader.userId());
+        var tracker = new StreamClient.Tracker();
+        var onB = StreamClient.connect(apiB.streamPort(readerOnB), readerOnB.token(), tracker)
+                .hello();
+        apiA.sendMessage(sender, chat, "m-1", "Первое");
+        await().until(() -> onB.events("message.new").size() == 1);
+        onB.abort();
+        b.close();
+        apiA.sendMessage(sender, chat, "m-2", "Второе");
+        apiA.sendMessage(sender, chat, "m-3", "Третье");
+        var readerOnA = apiA.login(reader.login(), reader.userId());
+        var onA = StreamClient.connect(apiA.streamPort(readerOnA), readerOnA.token(), tracker)
+                .hello();
+        await().untilAsserted(() -> assertThat(onA.events("message.new")).hasSize(2));
+        List<Long> expected = a.getBean(JdbcClient.class)
+                .sql("""
+                        select e.position from chat_events e join chat_members m on m.chat_id = e.chat_id and m.user_id = ?
+                        where e.chat_id = ? and e.position >= m.joined_position order by e.position
+                        """)
+                .params(reader.userId(), chat)
+                .query(Long.class)
+                .list();
+        assertThat(tracker.positions(chat)).containsExactlyElementsOf(expected);
+    }
+
+    private static List<String> texts(StreamClient stream) {
+        return stream.events("message.new").stream()
+                .map(f -> f.get("data").get("message").get("text").asString())
+                .toList();
+    }
+}
