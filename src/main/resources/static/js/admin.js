@@ -3,6 +3,7 @@ import { t, getLang } from './i18n.js';
 import { api, get, post, patch } from './api.js';
 import { $, h } from './dom.js';
 import { roleNames } from './onboard.js';
+import { coveragePanel } from './coverage.js';
 
 const CHILD_KINDS = { REGION: ['DEPARTMENT'], DEPARTMENT: ['SCHOOL'], SCHOOL: ['CLASS', 'GROUP', 'STAFF'] };
 const COUNTS = ['created', 'updated', 'restored', 'unchanged', 'moved', 'archived', 'classesCreated', 'guardianLinks'];
@@ -168,6 +169,7 @@ function renderUnit({ unit, path, children }) {
   fill($('admin-main'),
     crumbs(path.length && path[path.length - 1].id === unit.id ? path : [...path, unit]),
     h('h2', { id: 'unit-title' }, `${unit.name} · ${kindName(unit.kind)}`),
+    panel('coverage-panel', t('coverage'), (b) => coveragePanel(b, unit, openUnit, errorText), true),
     kinds
       ? h('section', { id: 'children-panel', class: 'panel' }, h('h2', {}, t(unit.kind === 'SCHOOL' ? 'classesOfSchool' : 'childUnits')), unitList(children.filter((c) => !c.archived)), addUnitForm(unit.id, kinds))
       : null,
