@@ -2,8 +2,6 @@ package ru.parta.invitations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +29,7 @@ class ActivationIntegrationTests {
     @BeforeEach
     void school() throws Exception {
         admin = api.newUser("Сисадмин", true);
-        long department = api.post(
-                        admin, "/api/v1/units", Map.of("kind", "DEPARTMENT", "name", "УО " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asLong();
-        long school = api.post(
-                        admin, "/api/v1/units", Map.of("parentId", department, "kind", "SCHOOL", "name", "СОШ №1"))
-                .json()
-                .get("id")
-                .asLong();
-        byte[] roster = Files.readAllBytes(Path.of("src/test/resources/rosters/roster-sample.csv"));
-        assertThat(api.upload(admin, "/api/v1/units/" + school + "/roster?dryRun=false", "r.csv", roster)
-                        .status())
-                .isEqualTo(200);
+        long school = api.sampleDistrict(admin).school();
         classId = api.get(admin, "/api/v1/units/" + school)
                 .json()
                 .get("children")

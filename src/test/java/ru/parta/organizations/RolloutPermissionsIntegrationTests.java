@@ -2,8 +2,6 @@ package ru.parta.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,14 +39,12 @@ class RolloutPermissionsIntegrationTests {
     @Test
     void onlyTheRightRolesReachEachEndpoint() throws Exception {
         var admin = api.newUser("Сисадмин", true);
-        long department = id(api.post(
-                admin, "/api/v1/units", Map.of("kind", "DEPARTMENT", "name", "УО-права " + System.nanoTime())));
-        long school = id(api.post(
-                admin, "/api/v1/units", Map.of("parentId", department, "kind", "SCHOOL", "name", "Школа прав")));
+        var district = api.sampleDistrict(admin);
+        long department = district.department();
+        long school = district.school();
         long otherSchool = id(
                 api.post(admin, "/api/v1/units", Map.of("parentId", department, "kind", "SCHOOL", "name", "Соседняя")));
-        byte[] roster = Files.readAllBytes(Path.of("src/test/resources/rosters/roster-sample.csv"));
-        api.upload(admin, "/api/v1/units/" + school + "/roster?dryRun=false", "r.csv", roster);
+        byte[] roster = Api.sampleRoster();
         long fiveA =
                 units.activeChild(school, UnitKind.CLASS, "5А").orElseThrow().id();
         long sixA =

@@ -2,10 +2,7 @@ package ru.parta.rosters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.parta.organizations.People;
@@ -24,18 +21,8 @@ class RolloverIntegrationTests {
     @Test
     void promotesClassesRenamesTheirChatsAndGraduatesTheFinalGrade() throws Exception {
         var admin = api.newUser("Сисадмин", true);
-        long department = api.post(
-                        admin, "/api/v1/units", Map.of("kind", "DEPARTMENT", "name", "УО-выпуск " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asLong();
-        long school = api.post(
-                        admin, "/api/v1/units", Map.of("parentId", department, "kind", "SCHOOL", "name", "Школа"))
-                .json()
-                .get("id")
-                .asLong();
-        byte[] roster = Files.readAllBytes(Path.of("src/test/resources/rosters/roster-sample.csv"));
-        api.upload(admin, "/api/v1/units/" + school + "/roster?dryRun=false", "r.csv", roster);
+        long school = api.sampleDistrict(admin).school();
+        byte[] roster = Api.sampleRoster();
         var fifth = activatePupilOf(school, "5А");
         var eleventh = activatePupilOf(school, "11А");
         api.upload(admin, "/api/v1/units/" + school + "/roster?dryRun=false", "r.csv", roster);

@@ -92,6 +92,46 @@ public class Api {
         }
     }
 
+    /** A fresh education department with one school in it (unique names, so tests never collide). */
+    public record District(long department, long school) {}
+
+    public District district(Session admin, String schoolName) {
+        long department = post(admin, "/api/v1/units", Map.of("kind", "DEPARTMENT", "name", "УО " + System.nanoTime()))
+                .json()
+                .get("id")
+                .asLong();
+        long school = post(admin, "/api/v1/units", Map.of("parentId", department, "kind", "SCHOOL", "name", schoolName))
+                .json()
+                .get("id")
+                .asLong();
+        return new District(department, school);
+    }
+
+    /** The brief's sample roster (337 rows, 13 classes), as a test resource. */
+    public static byte[] sampleRoster() {
+        try {
+            return java.nio.file.Files.readAllBytes(
+                    java.nio.file.Path.of("src/test/resources/rosters/roster-sample.csv"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Imports the sample roster into the school for real and checks that it was applied. */
+    public void importSample(Session admin, long school) {
+        var r = upload(admin, "/api/v1/units/" + school + "/roster?dryRun=false", "roster.csv", sampleRoster());
+        if (r.status() != 200) {
+            throw new IllegalStateException("import failed: " + r.body());
+        }
+    }
+
+    /** A department and school with the sample roster imported. */
+    public District sampleDistrict(Session admin) {
+        District d = district(admin, "Кокрекская СОШ");
+        importSample(admin, d.school());
+        return d;
+    }
+
     /** Uploads a file as the multipart field {@code file}. */
     public Response upload(Session s, String path, String fileName, byte[] content) {
         try {

@@ -3,8 +3,6 @@ package ru.parta.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,18 +32,11 @@ class CoverageBrowserIntegrationTests {
     @Test
     void directorSeesPercentDrillsDownToAClassAndTakesASnapshot() throws Exception {
         var admin = api.newUser("Админ", true);
-        String dept = "УО охват " + System.nanoTime();
-        long department = api.post(admin, "/api/v1/units", Map.of("kind", "DEPARTMENT", "name", dept))
-                .json()
-                .get("id")
-                .asLong();
-        long school = api.post(
-                        admin, "/api/v1/units", Map.of("parentId", department, "kind", "SCHOOL", "name", "СОШ охвата"))
-                .json()
-                .get("id")
-                .asLong();
-        byte[] roster = Files.readAllBytes(Path.of("src/test/resources/rosters/roster-sample.csv"));
-        api.upload(admin, "/api/v1/units/" + school + "/roster?dryRun=false", "r.csv", roster);
+        var district = api.district(admin, "СОШ охвата");
+        long department = district.department();
+        long school = district.school();
+        byte[] roster = Api.sampleRoster();
+        api.importSample(admin, school);
         api.send(admin, "PATCH", "/api/v1/units/" + department, Map.of("deadline", "2027-01-20"));
         long directorPerson = people.rolesIn(List.of(school)).stream()
                 .filter(r -> r.role() == PersonRole.DIRECTOR)
