@@ -177,8 +177,31 @@ function renderUnit({ unit, path, children }) {
     unit.kind === 'SCHOOL' || unit.kind === 'CLASS' ? panel('invitations-panel', t('invitations'), (b) => invitationsPanel(b, unit), groupOfPeople) : null,
     unit.kind === 'CLASS' ? panel('links-panel', t('classLinks'), (b) => linksPanel(b, unit)) : null,
     unit.kind === 'CLASS' ? panel('requests-panel', t('joinRequests'), (b) => requestsPanel(b, unit), true) : null,
+    panel('people-panel', t('peopleAndRoles'), (b) => peoplePanel(b, unit, children)),
     panel('settings-panel', t('settings'), (b) => settingsPanel(b, unit)),
   );
+}
+
+/** The unit's people with their roles (and where they hold them) and whether they have activated an account. */
+async function peoplePanel(body, unit, children) {
+  const names = new Map(children.map((c) => [c.id, c.name]));
+  names.set(unit.id, unit.name);
+  const error = errorLine('people-error');
+  body.append(error);
+  try {
+    const entries = await get(`/api/v1/units/${unit.id}/people`);
+    const rows = entries.slice(0, MAX_ROWS).map(({ person, roles }) =>
+      h('tr', { 'data-person-id': person.id },
+        h('td', { 'data-label': t('nameCol') }, [person.surname, person.name, person.patronymic].filter(Boolean).join(' ')),
+        h('td', { 'data-label': t('roleCol') }, roles.map((r) => `${t('role_' + r.role)}${r.unitId !== unit.id && names.has(r.unitId) ? ' ' + names.get(r.unitId) : ''}${r.subjects.length ? ' (' + r.subjects.join(', ') + ')' : ''}`).join('; ')),
+        h('td', { 'data-label': t('accountCol') }, person.userId ? t('accountActive') : t('accountNone'))));
+    body.append(
+      entries.length ? table('people-table', [t('nameCol'), t('roleCol'), t('accountCol')], rows) : h('p', { class: 'muted' }, t('noPeople')),
+      entries.length > MAX_ROWS ? h('p', { class: 'muted' }, t('shownFirst', MAX_ROWS, entries.length)) : null,
+    );
+  } catch (err) {
+    error.textContent = errorText(err);
+  }
 }
 
 /** Classes created by a roster import appear without leaving the page. */

@@ -250,4 +250,9 @@ export default {
   covPdf: 'PDF report',
   covXlsx: 'Excel',
   inv_ACTIVATED_NOT_IN_ALL_CHATS: 'Activated, not in all chats',
+  peopleAndRoles: 'People and roles',
+  accountCol: 'Account',
+  accountActive: 'activated',
+  accountNone: 'none',
+  shownFirst: 'Showing the first {0} of {1}.',
 };

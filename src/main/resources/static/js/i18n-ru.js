@@ -250,4 +250,9 @@ export default {
   covPdf: 'Отчёт PDF',
   covXlsx: 'Excel',
   inv_ACTIVATED_NOT_IN_ALL_CHATS: 'Активирован, но не во всех чатах',
+  peopleAndRoles: 'Люди и роли',
+  accountCol: 'Учётная запись',
+  accountActive: 'активирована',
+  accountNone: 'нет',
+  shownFirst: 'Показаны первые {0} из {1}.',
 };

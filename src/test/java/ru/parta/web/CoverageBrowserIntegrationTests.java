@@ -66,6 +66,37 @@ class CoverageBrowserIntegrationTests {
             assertThat(browser.driver.findElements(By.cssSelector("#cov-missing tbody tr")))
                     .hasSize(300);
             assertThat(browser.find(By.id("cov-pdf")).getAttribute("href")).endsWith("/coverage.pdf");
+
+            // a parent activates with her printed code: the percentage moves
+            var code = api.post(admin, "/api/v1/units/" + fiveA + "/invitations", null).list().stream()
+                    .filter(i -> i.get("role").asString().contains("GUARDIAN"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("code")
+                    .asString();
+            assertThat(api.post(null, "/api/v1/activation", Map.of("code", code, "password", "parent-pass-1"))
+                            .status())
+                    .isEqualTo(201);
+            browser.driver.findElements(By.cssSelector("#coverage-panel button")).stream()
+                    .filter(b -> b.getText().equals("Обновить"))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            double before = Double.parseDouble(percent.replace(" %", "").replace(',', '.'));
+            await().atMost(Browser.TIMEOUT)
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(Double.parseDouble(browser.text(By.id("cov-percent"))
+                                    .replace(" %", "")
+                                    .replace(',', '.')))
+                            .isGreaterThan(before));
+
+            browser.find(By.cssSelector("#people-panel summary")).click();
+            await().atMost(Browser.TIMEOUT)
+                    .until(() -> browser.driver
+                                    .findElements(By.cssSelector("#people-table tbody tr"))
+                                    .size()
+                            > 2);
+            assertThat(browser.text(By.id("people-table"))).contains("Директор");
             browser.find(By.id("cov-snapshot")).click();
             await().atMost(Browser.TIMEOUT)
                     .until(() -> !browser.driver
@@ -86,7 +117,7 @@ class CoverageBrowserIntegrationTests {
                     .until(() ->
                             String.valueOf(browser.text(By.id("cov-percent"))).contains("%"));
             assertThat(browser.text(By.id("cov-roles"))).contains("Ученик");
-            assertThat(browser.text(By.id("cov-content"))).contains("Нет кода");
+            assertThat(browser.text(By.id("cov-content"))).contains("Код выдан");
         }
         try (var phone = Browser.phone()) {
             phone.login(api.base(), director.login(), Api.PASSWORD);
