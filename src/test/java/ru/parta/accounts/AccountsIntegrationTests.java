@@ -95,6 +95,21 @@ class AccountsIntegrationTests {
         assertThat(api.get(b, "/api/v1/me").status()).isEqualTo(200);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void expiredSessionIsRejected() {
+        var user = api.newUser("Просроченный");
+        assertThat(api.get(user, "/api/v1/me").status()).isEqualTo(200);
+        jdbc.sql("update sessions set expires_at = now() - interval '1 minute' where user_id = ?")
+                .param(user.userId())
+                .update();
+        var r = api.get(user, "/api/v1/me");
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.code()).isEqualTo("UNAUTHENTICATED");
+    }
+
     @Test
     void forgedTokenIsRejected() {
         var forged = new Api.Session(1, "x", "forged-token-value");

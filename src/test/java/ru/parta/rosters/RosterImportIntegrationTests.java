@@ -217,6 +217,24 @@ class RosterImportIntegrationTests {
     }
 
     @Test
+    void importsTheXlsxTemplateThroughTheSameEndpoint() throws Exception {
+        var xlsx = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(api.base() + "/api/v1/roster/template.xlsx"))
+                                .header("Authorization", "Bearer " + admin.token())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        var report = importFile("template.xlsx", xlsx.body(), false);
+        assertThat(report.get("format").asString()).contains("XLSX");
+        assertThat(report.get("errors").isEmpty())
+                .as(report.get("errors").toString())
+                .isTrue();
+        assertThat(report.get("counts").get("created").asInt()).isPositive();
+    }
+
+    @Test
     void templatesDownload() {
         var csv = api.get(admin, "/api/v1/roster/template.csv");
         assertThat(csv.status()).isEqualTo(200);
