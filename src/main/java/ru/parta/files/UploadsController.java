@@ -14,12 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import ru.parta.accounts.CurrentUser;
 import ru.parta.chats.AttachmentView;
+import ru.parta.shared.ApiException;
 import ru.parta.shared.ErrorMessages;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Resumable uploads: declare, send chunks at the server's offset, ask for the offset to resume. */
 @RestController
@@ -27,12 +28,16 @@ class UploadsController {
 
     private final Uploads uploads;
     private final FilesProperties properties;
-    private final ErrorMessages errors;
+    private static final int MAX_JSON = 16 * 1024;
 
-    UploadsController(Uploads uploads, FilesProperties properties, ErrorMessages errors) {
+    private final ErrorMessages errors;
+    private final JsonMapper json;
+
+    UploadsController(Uploads uploads, FilesProperties properties, ErrorMessages errors, JsonMapper json) {
         this.uploads = uploads;
         this.properties = properties;
         this.errors = errors;
+        this.json = json;
     }
 
     /** {@code contentType} is accepted and ignored: the type is decided from the bytes. */
@@ -49,8 +54,20 @@ class UploadsController {
             String state,
             AttachmentView file) {}
 
+    /** Paths under /api/v1/uploads skip the global JSON body limit; this small JSON body has its own. */
     @PostMapping("/api/v1/uploads")
-    ResponseEntity<UploadView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewUpload body) {
+    ResponseEntity<UploadView> create(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request)
+            throws IOException {
+        byte[] raw = request.getInputStream().readNBytes(MAX_JSON + 1);
+        if (raw.length > MAX_JSON) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE");
+        }
+        NewUpload body;
+        try {
+            body = json.readValue(raw, NewUpload.class);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("MALFORMED_JSON");
+        }
         var upload = uploads.create(user.userId(), body.chatId(), body.fileName(), body.size());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(upload));
     }

@@ -274,6 +274,13 @@ class FilesIntegrationTests {
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.code()).isEqualTo("FILE_TOO_LARGE");
         assertThat(client.start(a, chat, "empty.bin", 0).code()).isEqualTo("INVALID_FILE_SIZE");
+        assertThat(api.post(
+                                a,
+                                "/api/v1/uploads",
+                                "{\"chatId\": " + chat + ", \"fileName\": \"" + "x".repeat(20_000) + "\"}")
+                        .code())
+                .isEqualTo("BODY_TOO_LARGE");
+        assertThat(api.post(a, "/api/v1/uploads", "{not json").code()).isEqualTo("MALFORMED_JSON");
         for (int i = 0; i < 10; i++) {
             assertThat(client.start(a, chat, "part" + i + ".bin", hundredMb).status())
                     .isEqualTo(201);
