@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param dir where the local blob store keeps blobs, unfinished uploads and temporary files
- * @param store {@code local} (the only implementation so far; {@code s3} is the planned production option)
+ * @param store {@code local} (blobs under {@code dir}) or {@code s3} (an S3-compatible bucket, see {@link S3Properties})
  * @param maxSize largest file accepted
  * @param quotaPerUser storage one uploader may use, counting unfinished uploads at their declared size
  * @param chunkSize chunk size suggested to clients (any chunk size is accepted)
@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("parta.files")
 public record FilesProperties(
         @DefaultValue("./data/files") @NotNull Path dir,
-        @DefaultValue("local") @Pattern(regexp = "local") String store,
+        @DefaultValue("local") @Pattern(regexp = "local|s3") String store,
         @DefaultValue("100MB") DataSize maxSize,
         @DefaultValue("1GB") DataSize quotaPerUser,
         @DefaultValue("4MB") DataSize chunkSize,

@@ -11,13 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 
 /**
  * Blobs on the local disk at {@code <dir>/blobs/ab/cd/abcd…}: the path is derived only from the SHA-256, and a blob
  * appears atomically (written to a temporary file in the same file system, then moved into place).
  */
-@Component
 class LocalBlobStore implements BlobStore {
 
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
