@@ -33,11 +33,20 @@ final class ImageProcessor {
 
     private ImageProcessor() {}
 
+    /** At most two images are processed at once, so at most two images' pixels are in memory. */
     static Processed process(Path source, String type, long maxPixels, Path tmpDir) throws IOException {
+        DECODING.acquireUninterruptibly();
+        try {
+            return processOne(source, type, maxPixels, tmpDir);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    private static Processed processOne(Path source, String type, long maxPixels, Path tmpDir) throws IOException {
         String format = ContentSniffer.JPEG.equals(type) ? "jpeg" : "png";
         int orientation = ContentSniffer.JPEG.equals(type) ? exifOrientation(source) : 1;
         BufferedImage image;
-        DECODING.acquireUninterruptibly();
         try (ImageInputStream in = ImageIO.createImageInputStream(source.toFile())) {
             ImageReader reader = ImageIO.getImageReadersByFormatName(format).next();
             try {
@@ -59,8 +68,6 @@ final class ImageProcessor {
                 throw api;
             }
             throw unreadable();
-        } finally {
-            DECODING.release();
         }
         boolean alpha = "png".equals(format) && image.getColorModel().hasAlpha();
         BufferedImage clean = upright(copy(image, alpha), orientation);

@@ -173,6 +173,16 @@ class FilesIntegrationTests {
         assertThat(client.get(outsider, "/api/v1/files/" + id + "/thumbnail").status())
                 .isEqualTo(404);
         assertThat(client.get(a, "/api/v1/files/999999999").status()).isEqualTo(404);
+
+        // a member who may not post (a channel's reader) may not upload either
+        var channel = api.post(
+                a,
+                "/api/v1/chats",
+                Map.of("kind", "CHANNEL", "title", "Объявления", "members", java.util.List.of(b.userId())));
+        long channelId = channel.json().get("id").asLong();
+        var reader = client.start(b, channelId, "x.bin", 10);
+        assertThat(reader.status()).isEqualTo(403);
+        assertThat(reader.code()).isEqualTo("POSTING_NOT_ALLOWED");
     }
 
     @Test
@@ -251,6 +261,18 @@ class FilesIntegrationTests {
         assertThat(served.header("Content-Disposition")).startsWith("attachment");
         assertThat(served.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(served.body()).isEqualTo(html);
+
+        // a declared content type is ignored: a PDF claimed to be HTML is a PDF, and a download
+        var claimed = api.post(
+                a,
+                "/api/v1/uploads",
+                Map.of("chatId", chat, "fileName", "page.html", "size", 9, "contentType", "text/html"));
+        long id = claimed.json().get("id").asLong();
+        var pdf = client.chunk(a, id, 0, "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(pdf.json().get("file").get("contentType").asString()).isEqualTo("application/pdf");
+        var servedPdf = client.get(a, "/api/v1/files/" + id);
+        assertThat(servedPdf.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(servedPdf.header("Content-Disposition")).startsWith("attachment");
     }
 
     @Test
