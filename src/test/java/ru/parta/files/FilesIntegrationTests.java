@@ -349,18 +349,33 @@ class FilesIntegrationTests {
                 .isEqualTo("READY");
     }
 
+    @Autowired
+    Blobs blobs;
+
+    @Autowired
+    LocalBlobStore store;
+
     @Test
-    void theJanitorRemovesExpiredUnfinishedUploads() {
+    void theJanitorRemovesExpiredUnfinishedUploadsAndFilesNeverAttached() {
         var a = api.newUser("Забывчивый");
         long chat = api.group(a, "Брошенные");
         long id = client.start(a, chat, "left.bin", 1000).json().get("id").asLong();
         client.chunk(a, id, 0, random(100, 6));
         assertThat(Files.exists(uploads.partial(id))).isTrue();
-        jdbc.sql("update files set expires_at = now() - interval '1 minute' where id = ?")
-                .param(id)
+        long finished = client.uploaded(a, chat, "never-sent.bin", random(3000, 8))
+                .get("id")
+                .asLong();
+        String key = files.find(finished).orElseThrow().blob();
+        assertThat(store.exists(key)).isTrue();
+
+        jdbc.sql("update files set expires_at = now() - interval '1 minute' where id in (?, ?)")
+                .params(id, finished)
                 .update();
-        assertThat(janitor.removeExpired()).isPositive();
+        janitor.run();
         assertThat(files.find(id)).isEmpty();
         assertThat(Files.exists(uploads.partial(id))).isFalse();
+        assertThat(files.find(finished)).isEmpty();
+        assertThat(blobs.refs(key)).isNull();
+        assertThat(store.exists(key)).isFalse();
     }
 }
