@@ -31,6 +31,7 @@ public class MessageService {
     private final ChatEventLog log;
     private final TransactionTemplate tx;
     private final ChatMetrics metrics;
+    private final org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments;
 
     MessageService(
             Messages messages,
@@ -39,7 +40,8 @@ public class MessageService {
             ChatService chatService,
             ChatEventLog log,
             TransactionTemplate tx,
-            ChatMetrics metrics) {
+            ChatMetrics metrics,
+            org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments) {
         this.messages = messages;
         this.members = members;
         this.chats = chats;
@@ -47,22 +49,42 @@ public class MessageService {
         this.log = log;
         this.tx = tx;
         this.metrics = metrics;
+        this.attachments = attachments;
+    }
+
+    private MessageAttachments files() {
+        return attachments.getIfAvailable(() -> MessageAttachments.NONE);
     }
 
     /** The outcome of a send: the message, and whether this call created it or found an earlier one. */
     public record Sent(MessageView message, boolean created) {}
 
     public Sent send(long senderId, long chatId, String clientId, String text, Long replyTo, List<Long> mentions) {
+        return send(senderId, chatId, clientId, text, replyTo, mentions, List.of());
+    }
+
+    /** A send that may carry finished uploads as attachments; with attachments the text may be empty. */
+    public Sent send(
+            long senderId,
+            long chatId,
+            String clientId,
+            String text,
+            Long replyTo,
+            List<Long> mentions,
+            List<Long> attachmentIds) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             throw ApiException.badRequest("INVALID_CLIENT_ID");
         }
-        String body = checkText(text);
+        List<Long> files = attachmentIds == null
+                ? List.of()
+                : attachmentIds.stream().distinct().toList();
+        String body = !files.isEmpty() && (text == null || text.isBlank()) ? "" : checkText(text);
         var earlier = messages.bySenderAndClientId(senderId, clientId);
         if (earlier.isPresent()) {
             return replay(earlier.get(), chatId);
         }
         try {
-            MessageView created = tx.execute(s -> insert(senderId, chatId, clientId, body, replyTo, mentions));
+            MessageView created = tx.execute(s -> insert(senderId, chatId, clientId, body, replyTo, mentions, files));
             metrics.accepted();
             return new Sent(created, true);
         } catch (DuplicateSend e) {
@@ -71,7 +93,13 @@ public class MessageService {
     }
 
     private MessageView insert(
-            long senderId, long chatId, String clientId, String body, Long replyTo, List<Long> mentions) {
+            long senderId,
+            long chatId,
+            String clientId,
+            String body,
+            Long replyTo,
+            List<Long> mentions,
+            List<Long> attachmentIds) {
         MemberRole role = members.role(chatId, senderId).orElseThrow(ChatService::notFound);
         ChatKind kind = chats.kind(chatId).orElseThrow(ChatService::notFound);
         if (!role.canPost(kind)) {
@@ -87,6 +115,9 @@ public class MessageService {
         long position = log.nextPosition(chatId);
         long id = messages.insert(chatId, senderId, clientId, position, body, replyTo, mentioned)
                 .orElseThrow(DuplicateSend::new);
+        if (!attachmentIds.isEmpty()) {
+            files().attach(id, chatId, senderId, attachmentIds);
+        }
         MessageView message = messages.find(chatId, id).orElseThrow();
         chats.touch(chatId, id);
         log.append(chatId, position, "message.new", Map.of("message", message), members.userIds(chatId));
@@ -126,6 +157,7 @@ public class MessageService {
             }
             long position = log.nextPosition(chatId);
             messages.delete(messageId);
+            files().released(messageId);
             return changed(chatId, messageId, position, "message.deleted", Map.of("by", userId));
         });
     }

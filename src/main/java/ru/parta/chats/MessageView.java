@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A message as clients see it, in history, search and events. A deleted message keeps its place as a tombstone:
- * {@code deleted} is true and its text, mentions and reactions are gone.
+ * {@code deleted} is true and its text, mentions, reactions and attachments are gone.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageView(
@@ -23,4 +23,44 @@ public record MessageView(
         boolean deleted,
         Instant createdAt,
         Instant editedAt,
-        Map<String, List<Long>> reactions) {}
+        Map<String, List<Long>> reactions,
+        List<AttachmentView> attachments) {
+
+    /** A message without attachments (they are added by {@link #withAttachments}). */
+    public MessageView(
+            long id,
+            long chatId,
+            long position,
+            long senderId,
+            String clientId,
+            String text,
+            Long replyTo,
+            List<Long> mentions,
+            boolean pinned,
+            boolean deleted,
+            Instant createdAt,
+            Instant editedAt,
+            Map<String, List<Long>> reactions) {
+        this(
+                id, chatId, position, senderId, clientId, text, replyTo, mentions, pinned, deleted, createdAt, editedAt,
+                reactions, List.of());
+    }
+
+    public MessageView withAttachments(List<AttachmentView> files) {
+        return new MessageView(
+                id,
+                chatId,
+                position,
+                senderId,
+                clientId,
+                text,
+                replyTo,
+                mentions,
+                pinned,
+                deleted,
+                createdAt,
+                editedAt,
+                reactions,
+                List.copyOf(files));
+    }
+}

@@ -23,23 +23,50 @@ class Messages {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments;
 
-    Messages(JdbcClient jdbc) {
+    Messages(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments) {
         this.jdbc = jdbc;
+        this.attachments = attachments;
+    }
+
+    private MessageAttachments files() {
+        return attachments.getIfAvailable(() -> MessageAttachments.NONE);
+    }
+
+    /** The messages with their attachments (one query for the whole page). */
+    private List<MessageView> withFiles(List<MessageView> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        var byMessage = files().of(page.stream().map(MessageView::id).toList());
+        if (byMessage.isEmpty()) {
+            return page;
+        }
+        List<MessageView> result = new ArrayList<>(page.size());
+        for (MessageView m : page) {
+            var list = byMessage.get(m.id());
+            result.add(list == null || m.deleted() ? m : m.withAttachments(list));
+        }
+        return result;
+    }
+
+    private Optional<MessageView> withFiles(Optional<MessageView> message) {
+        return message.map(m -> withFiles(List.of(m)).getFirst());
     }
 
     Optional<MessageView> bySenderAndClientId(long senderId, String clientId) {
-        return jdbc.sql(SELECT + " where m.sender_id = ? and m.client_id = ?")
+        return withFiles(jdbc.sql(SELECT + " where m.sender_id = ? and m.client_id = ?")
                 .params(senderId, clientId)
                 .query(Messages::view)
-                .optional();
+                .optional());
     }
 
     Optional<MessageView> find(long chatId, long messageId) {
-        return jdbc.sql(SELECT + " where m.chat_id = ? and m.id = ?")
+        return withFiles(jdbc.sql(SELECT + " where m.chat_id = ? and m.id = ?")
                 .params(chatId, messageId)
                 .query(Messages::view)
-                .optional();
+                .optional());
     }
 
     /** Inserts the message; empty when a message with the same sender and client id already exists. */
@@ -102,28 +129,28 @@ class Messages {
                         .query(Messages::view)
                         .list());
         java.util.Collections.reverse(page);
-        return page;
+        return withFiles(page);
     }
 
     /** Up to {@code limit} messages after a position, oldest first. */
     List<MessageView> after(long chatId, long position, int limit) {
-        return jdbc.sql(SELECT + " where m.chat_id = ? and m.position > ? order by m.position limit ?")
+        return withFiles(jdbc.sql(SELECT + " where m.chat_id = ? and m.position > ? order by m.position limit ?")
                 .params(chatId, position, limit)
                 .query(Messages::view)
-                .list();
+                .list());
     }
 
     List<MessageView> pinned(long chatId) {
-        return jdbc.sql(SELECT + " where m.chat_id = ? and m.pinned order by m.position")
+        return withFiles(jdbc.sql(SELECT + " where m.chat_id = ? and m.pinned order by m.position")
                 .param(chatId)
                 .query(Messages::view)
-                .list();
+                .list());
     }
 
     /** Russian full-text search over the chats the user is a member of; ё and е match each other. */
     List<MessageView> search(long userId, Long chatId, String query, int limit) {
         String folded = fold(query);
-        return jdbc.sql(SELECT + """
+        return withFiles(jdbc.sql(SELECT + """
                          join chat_members cm on cm.chat_id = m.chat_id and cm.user_id = :user
                          where m.deleted_at is null and (:chat::bigint is null or m.chat_id = :chat)
                            and m.search @@ websearch_to_tsquery('russian', :q)
@@ -135,7 +162,7 @@ class Messages {
                 .param("q", folded)
                 .param("limit", limit)
                 .query(Messages::view)
-                .list();
+                .list());
     }
 
     /** Lower case with ё folded to е: what is indexed and what is searched, independent of the database locale. */

@@ -1,0 +1,289 @@
+package ru.parta.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.parta.chats.ChatMembership;
+import ru.parta.shared.ApiException;
+
+/**
+ * Resumable uploads. The client declares the file, then sends its bytes in order in any number of chunks, each at the
+ * offset the server has; after an interruption it asks for the offset and goes on from there. The bytes so far live in
+ * a partial file named by the server ({@code <dir>/uploads/<id>.part}); a chunk that fails half-way is cut off again,
+ * so the offset always counts whole chunks only. When the last byte arrives the file is sniffed, processed and stored
+ * in the blob store, or refused, in which case nothing of it is kept.
+ *
+ * <p>One chunk per upload at a time (a node-local lock; a second concurrent chunk gets 409 UPLOAD_BUSY).
+ */
+@Service
+class Uploads {
+
+    private final FileRecords files;
+    private final Blobs blobs;
+    private final ChatMembership membership;
+    private final FilesProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Path partials;
+    private final Path tmp;
+    private final Map<Long, ReentrantLock> busy = new ConcurrentHashMap<>();
+
+    Uploads(
+            FileRecords files,
+            Blobs blobs,
+            ChatMembership membership,
+            FilesProperties properties,
+            TransactionTemplate tx,
+            Clock clock)
+            throws IOException {
+        this.files = files;
+        this.blobs = blobs;
+        this.membership = membership;
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+        Path root = properties.dir().toAbsolutePath().normalize();
+        this.partials = Files.createDirectories(root.resolve("uploads"));
+        this.tmp = Files.createDirectories(root.resolve("tmp"));
+    }
+
+    /** Raised when a chunk's offset is not the upload's; carries the offset the client must continue from. */
+    static final class OffsetMismatch extends ApiException {
+        final long offset;
+
+        OffsetMismatch(long offset) {
+            super(HttpStatus.CONFLICT, "UPLOAD_OFFSET_MISMATCH", offset);
+            this.offset = offset;
+        }
+    }
+
+    FileRow create(long userId, Long chatId, String fileName, Long size) {
+        if (chatId == null || !membership.isMember(chatId, userId)) {
+            throw ApiException.notFound("CHAT_NOT_FOUND");
+        }
+        if (!membership.canPost(chatId, userId)) {
+            throw ApiException.forbidden("POSTING_NOT_ALLOWED");
+        }
+        if (size == null || size <= 0) {
+            throw ApiException.badRequest("INVALID_FILE_SIZE");
+        }
+        long max = properties.maxSize().toBytes();
+        if (size > max) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", max / (1024 * 1024));
+        }
+        String name = cleanName(fileName);
+        long id = tx.execute(s -> {
+            files.lockUploader(userId);
+            long quota = properties.quotaPerUser().toBytes();
+            if (files.usage(userId) + size > quota) {
+                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "QUOTA_EXCEEDED", quota / (1024 * 1024));
+            }
+            return files.create(chatId, userId, name, size, expiry());
+        });
+        return files.find(id).orElseThrow();
+    }
+
+    /** The upload as its uploader sees it; anyone else gets 404. */
+    FileRow status(long userId, long id) {
+        return files.find(id)
+                .filter(f -> f.uploaderId() == userId && !"RELEASED".equals(f.state()))
+                .orElseThrow(() -> ApiException.notFound("UPLOAD_NOT_FOUND"));
+    }
+
+    /** Appends one chunk at {@code offset}; on the last byte the file is processed. Returns the upload afterwards. */
+    FileRow append(long userId, long id, Long offset, long declaredLength, InputStream body) {
+        FileRow upload = status(userId, id);
+        if (offset == null) {
+            throw ApiException.badRequest("UPLOAD_OFFSET_REQUIRED");
+        }
+        ReentrantLock lock = busy.computeIfAbsent(id, k -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            throw ApiException.conflict("UPLOAD_BUSY");
+        }
+        try {
+            upload = status(userId, id);
+            if (!upload.uploading()) {
+                throw ApiException.conflict("UPLOAD_COMPLETE");
+            }
+            if (offset != upload.received()) {
+                throw new OffsetMismatch(upload.received());
+            }
+            long remaining = upload.size() - upload.received();
+            if (declaredLength > remaining) {
+                throw ApiException.badRequest("CHUNK_BEYOND_SIZE", remaining);
+            }
+            long written = write(partial(id), upload.received(), remaining, declaredLength, body);
+            long now = upload.received() + written;
+            if (!files.advance(id, upload.received(), now, expiry())) {
+                truncate(partial(id), upload.received());
+                throw new OffsetMismatch(files.find(id).map(FileRow::received).orElse(0L));
+            }
+            if (now == upload.size()) {
+                complete(files.find(id).orElseThrow());
+            }
+            return files.find(id).orElseThrow(() -> ApiException.notFound("UPLOAD_NOT_FOUND"));
+        } finally {
+            lock.unlock();
+            busy.remove(id, lock);
+        }
+    }
+
+    private long write(Path part, long from, long remaining, long declaredLength, InputStream body) {
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            channel.truncate(from);
+            channel.position(from);
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            try {
+                int n;
+                while ((n = body.read(buffer)) > 0) {
+                    total += n;
+                    if (total > remaining) {
+                        channel.truncate(from);
+                        throw ApiException.badRequest("CHUNK_BEYOND_SIZE", remaining);
+                    }
+                    channel.write(ByteBuffer.wrap(buffer, 0, n));
+                }
+            } catch (IOException e) {
+                channel.truncate(from);
+                throw ApiException.badRequest("CHUNK_INCOMPLETE");
+            }
+            if (declaredLength >= 0 && total != declaredLength) {
+                channel.truncate(from);
+                throw ApiException.badRequest("CHUNK_INCOMPLETE");
+            }
+            channel.force(false);
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sniffs, processes and stores a fully received upload; a refused file leaves nothing behind. */
+    private void complete(FileRow upload) {
+        Path part = partial(upload.id());
+        Path content = null;
+        Path thumbnail = null;
+        try {
+            String type = ContentSniffer.sniff(part);
+            Integer width = null;
+            Integer height = null;
+            Long duration = null;
+            if (ContentSniffer.JPEG.equals(type) || ContentSniffer.PNG.equals(type)) {
+                var image = ImageProcessor.process(part, type, properties.maxImagePixels(), tmp);
+                content = image.content();
+                thumbnail = image.thumbnail();
+                width = image.width();
+                height = image.height();
+                Files.deleteIfExists(part);
+            } else {
+                content = part;
+                if (ContentSniffer.OGG.equals(type)) {
+                    duration = OggOpus.durationMs(part);
+                }
+            }
+            String contentKey = sha256(content);
+            long storedSize = Files.size(content);
+            String thumbKey = thumbnail == null ? null : sha256(thumbnail);
+            long thumbSize = thumbnail == null ? 0 : Files.size(thumbnail);
+            Path c = content;
+            Path t = thumbnail;
+            Integer w = width;
+            Integer h = height;
+            Long d = duration;
+            tx.executeWithoutResult(s -> {
+                try {
+                    blobs.acquire(contentKey, storedSize, c);
+                    if (thumbKey != null) {
+                        blobs.acquire(thumbKey, thumbSize, t);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (!files.ready(upload.id(), type, storedSize, contentKey, thumbKey, w, h, d, expiry())) {
+                    throw ApiException.conflict("UPLOAD_COMPLETE");
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            files.delete(upload.id());
+            throw e instanceof ApiException api
+                    ? api
+                    : e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+        } finally {
+            deleteQuietly(part);
+            deleteQuietly(content);
+            deleteQuietly(thumbnail);
+        }
+    }
+
+    Path partial(long id) {
+        return partials.resolve(id + ".part");
+    }
+
+    void discardPartial(long id) {
+        deleteQuietly(partial(id));
+    }
+
+    private java.time.Instant expiry() {
+        return clock.instant().plus(properties.uploadExpiry());
+    }
+
+    private static void truncate(Path part, long size) {
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+            channel.truncate(size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                // the janitor's next round or the next upload of the same id overwrites it
+            }
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The last path segment, without control characters, at most 200 characters; never used as a path. */
+    static String cleanName(String name) {
+        String n = name == null ? "" : name;
+        n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
+        n = n.codePoints()
+                .filter(c -> !Character.isISOControl(c) && c != '"')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString()
+                .strip();
+        if (n.codePointCount(0, n.length()) > 200) {
+            n = n.substring(0, n.offsetByCodePoints(0, 200));
+        }
+        return n.isEmpty() || n.equals(".") || n.equals("..") ? "file" : n;
+    }
+}
