@@ -31,6 +31,7 @@ public class MessageService {
     private final ChatEventLog log;
     private final TransactionTemplate tx;
     private final ChatMetrics metrics;
+    private final org.springframework.beans.factory.ObjectProvider<SendPolicy> sendPolicies;
 
     MessageService(
             Messages messages,
@@ -39,7 +40,9 @@ public class MessageService {
             ChatService chatService,
             ChatEventLog log,
             TransactionTemplate tx,
-            ChatMetrics metrics) {
+            ChatMetrics metrics,
+            org.springframework.beans.factory.ObjectProvider<SendPolicy> sendPolicies) {
+        this.sendPolicies = sendPolicies;
         this.messages = messages;
         this.members = members;
         this.chats = chats;
@@ -53,6 +56,18 @@ public class MessageService {
     public record Sent(MessageView message, boolean created) {}
 
     public Sent send(long senderId, long chatId, String clientId, String text, Long replyTo, List<Long> mentions) {
+        return send(senderId, chatId, clientId, text, replyTo, mentions, false);
+    }
+
+    /** A send; {@code urgent} asks to bypass quiet hours (see {@link SendPolicy}). */
+    public Sent send(
+            long senderId,
+            long chatId,
+            String clientId,
+            String text,
+            Long replyTo,
+            List<Long> mentions,
+            boolean urgent) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             throw ApiException.badRequest("INVALID_CLIENT_ID");
         }
@@ -62,7 +77,7 @@ public class MessageService {
             return replay(earlier.get(), chatId);
         }
         try {
-            MessageView created = tx.execute(s -> insert(senderId, chatId, clientId, body, replyTo, mentions));
+            MessageView created = tx.execute(s -> insert(senderId, chatId, clientId, body, replyTo, mentions, urgent));
             metrics.accepted();
             return new Sent(created, true);
         } catch (DuplicateSend e) {
@@ -71,7 +86,13 @@ public class MessageService {
     }
 
     private MessageView insert(
-            long senderId, long chatId, String clientId, String body, Long replyTo, List<Long> mentions) {
+            long senderId,
+            long chatId,
+            String clientId,
+            String body,
+            Long replyTo,
+            List<Long> mentions,
+            boolean urgent) {
         MemberRole role = members.role(chatId, senderId).orElseThrow(ChatService::notFound);
         ChatKind kind = chats.kind(chatId).orElseThrow(ChatService::notFound);
         if (!role.canPost(kind)) {
@@ -80,6 +101,9 @@ public class MessageService {
         if (replyTo != null && messages.find(chatId, replyTo).isEmpty()) {
             throw ApiException.badRequest("REPLY_TARGET_NOT_FOUND");
         }
+        var attempt = new SendPolicy.Attempt(
+                senderId, chatId, kind, role.manages(), chats.generated(chatId), body, urgent, false);
+        SendPolicy.Verdict verdict = consult(attempt);
         List<Long> mentioned = mentions == null || mentions.isEmpty()
                 ? List.of()
                 : members.memberIdsAmong(
@@ -87,7 +111,11 @@ public class MessageService {
         long position = log.nextPosition(chatId);
         long id = messages.insert(chatId, senderId, clientId, position, body, replyTo, mentioned)
                 .orElseThrow(DuplicateSend::new);
+        if (verdict.quiet()) {
+            messages.markQuiet(id);
+        }
         MessageView message = messages.find(chatId, id).orElseThrow();
+        stored(attempt, message, verdict);
         chats.touch(chatId, id);
         log.append(chatId, position, "message.new", Map.of("message", message), members.userIds(chatId));
         return message;
@@ -107,13 +135,26 @@ public class MessageService {
             if (m.senderId() != userId) {
                 throw ApiException.forbidden("NOT_MESSAGE_AUTHOR");
             }
+            MemberRole role = members.role(chatId, userId).orElseThrow(ChatService::notFound);
+            var attempt = new SendPolicy.Attempt(
+                    userId,
+                    chatId,
+                    chats.kind(chatId).orElseThrow(),
+                    role.manages(),
+                    chats.generated(chatId),
+                    body,
+                    false,
+                    true);
+            SendPolicy.Verdict verdict = consult(attempt);
             List<Long> mentioned = mentions == null
                     ? m.mentions()
                     : members.memberIdsAmong(
                             chatId, mentions.stream().distinct().limit(100).toList());
             long position = log.nextPosition(chatId);
             messages.edit(messageId, body, mentioned);
-            return changed(chatId, messageId, position, "message.edited", Map.of());
+            MessageView edited = changed(chatId, messageId, position, "message.edited", Map.of());
+            stored(attempt, edited, verdict);
+            return edited;
         });
     }
 
@@ -193,6 +234,24 @@ public class MessageService {
             chatService.kindFor(chatId, userId);
         }
         return messages.search(userId, chatId, q, Math.clamp(limit, 1, 100));
+    }
+
+    /** One message of a chat the caller is a member of. */
+    public MessageView message(long userId, long chatId, long messageId) {
+        chatService.kindFor(chatId, userId);
+        return messages.find(chatId, messageId).orElseThrow(() -> ApiException.notFound("MESSAGE_NOT_FOUND"));
+    }
+
+    private SendPolicy.Verdict consult(SendPolicy.Attempt attempt) {
+        SendPolicy.Verdict verdict = SendPolicy.Verdict.ALLOW;
+        for (SendPolicy policy : sendPolicies.orderedStream().toList()) {
+            verdict = verdict.and(policy.check(attempt));
+        }
+        return verdict;
+    }
+
+    private void stored(SendPolicy.Attempt attempt, MessageView message, SendPolicy.Verdict verdict) {
+        sendPolicies.orderedStream().forEach(p -> p.stored(attempt, message, verdict));
     }
 
     private MessageView existing(long userId, long chatId, long messageId) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A message as clients see it, in history, search and events. A deleted message keeps its place as a tombstone:
- * {@code deleted} is true and its text, mentions and reactions are gone.
+ * {@code deleted} is true and its text, mentions and reactions are gone. {@code quiet} is true for a message sent into a
+ * chat with pupils during the school's quiet hours: clients show it without alerting.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageView(
@@ -23,4 +24,5 @@ public record MessageView(
         boolean deleted,
         Instant createdAt,
         Instant editedAt,
-        Map<String, List<Long>> reactions) {}
+        Map<String, List<Long>> reactions,
+        boolean quiet) {}

@@ -31,7 +31,8 @@ class MessagesController {
             String clientId,
             String text,
             Long replyTo,
-            @Size(max = 100) List<Long> mentions) {}
+            @Size(max = 100) List<Long> mentions,
+            Boolean urgent) {}
 
     record EditMessage(String text, @Size(max = 100) List<Long> mentions) {}
 
@@ -43,7 +44,14 @@ class MessagesController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long chatId,
             @Valid @RequestBody SendMessage body) {
-        var sent = messages.send(user.userId(), chatId, body.clientId(), body.text(), body.replyTo(), body.mentions());
+        var sent = messages.send(
+                user.userId(),
+                chatId,
+                body.clientId(),
+                body.text(),
+                body.replyTo(),
+                body.mentions(),
+                Boolean.TRUE.equals(body.urgent()));
         return ResponseEntity.status(sent.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(sent.message());
     }
