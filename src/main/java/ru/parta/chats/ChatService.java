@@ -25,13 +25,16 @@ public class ChatService {
     private final Users users;
     private final ChatEventLog log;
     private final org.springframework.beans.factory.ObjectProvider<ContactPolicy> contactPolicies;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ChatService(
             Chats chats,
             Members members,
             Users users,
             ChatEventLog log,
-            org.springframework.beans.factory.ObjectProvider<ContactPolicy> contactPolicies) {
+            org.springframework.beans.factory.ObjectProvider<ContactPolicy> contactPolicies,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.chats = chats;
         this.members = members;
         this.users = users;
@@ -118,6 +121,8 @@ public class ChatService {
         }
         part(chatId, memberId, userId);
         members.rememberExclusion(chatId, memberId, userId);
+        events.publishEvent(new ru.parta.shared.AdminAction(
+                userId, null, "member.removed", Map.of("chatId", chatId, "userId", memberId)));
     }
 
     @Transactional

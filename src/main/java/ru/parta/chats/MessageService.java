@@ -32,6 +32,7 @@ public class MessageService {
     private final TransactionTemplate tx;
     private final ChatMetrics metrics;
     private final org.springframework.beans.factory.ObjectProvider<SendPolicy> sendPolicies;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     MessageService(
             Messages messages,
@@ -41,8 +42,10 @@ public class MessageService {
             ChatEventLog log,
             TransactionTemplate tx,
             ChatMetrics metrics,
-            org.springframework.beans.factory.ObjectProvider<SendPolicy> sendPolicies) {
+            org.springframework.beans.factory.ObjectProvider<SendPolicy> sendPolicies,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.sendPolicies = sendPolicies;
+        this.events = events;
         this.messages = messages;
         this.members = members;
         this.chats = chats;
@@ -167,6 +170,13 @@ public class MessageService {
             }
             long position = log.nextPosition(chatId);
             messages.delete(messageId);
+            if (m.senderId() != userId) {
+                events.publishEvent(new ru.parta.shared.AdminAction(
+                        userId,
+                        null,
+                        "message.deleted-by-moderator",
+                        Map.of("chatId", chatId, "messageId", messageId, "senderId", m.senderId())));
+            }
             return changed(chatId, messageId, position, "message.deleted", Map.of("by", userId));
         });
     }

@@ -99,7 +99,7 @@ class Moderation implements SendPolicy {
                 .update();
         audit.record(
                 actorId,
-                unitOf(chatId),
+                unitOf(chatId, actorId),
                 "member.muted",
                 Map.of("chatId", chatId, "userId", memberId, "minutes", minutes));
         return new Mute(chatId, memberId, until);
@@ -111,7 +111,7 @@ class Moderation implements SendPolicy {
         jdbc.sql("delete from chat_mutes where chat_id = ? and user_id = ?")
                 .params(chatId, memberId)
                 .update();
-        audit.record(actorId, unitOf(chatId), "member.unmuted", Map.of("chatId", chatId, "userId", memberId));
+        audit.record(actorId, unitOf(chatId, actorId), "member.unmuted", Map.of("chatId", chatId, "userId", memberId));
     }
 
     @Transactional
@@ -126,7 +126,7 @@ class Moderation implements SendPolicy {
                     .param(chatId)
                     .update();
         }
-        audit.record(actorId, unitOf(chatId), "chat.lesson-mode", Map.of("chatId", chatId, "on", on));
+        audit.record(actorId, unitOf(chatId, actorId), "chat.lesson-mode", Map.of("chatId", chatId, "on", on));
         return on;
     }
 
@@ -209,8 +209,8 @@ class Moderation implements SendPolicy {
                 .update();
         audit.record(
                 userId,
-                unitOf(chatId),
-                delete ? "message.deleted-by-moderator" : "report.dismissed",
+                unitOf(chatId, userId),
+                delete ? "report.resolved-deleted" : "report.resolved-dismissed",
                 Map.of("chatId", chatId, "messageId", messageId, "reportId", reportId));
     }
 
@@ -226,6 +226,20 @@ class Moderation implements SendPolicy {
         } catch (ApiException e) {
             throw new ApiException(HttpStatus.NOT_FOUND, "MEMBER_NOT_FOUND");
         }
+    }
+
+    /** Where an action in a chat is filed: the chat's school if generated, else the acting person's home unit. */
+    Long unitOf(long chatId, Long actorId) {
+        Long unit = unitOf(chatId);
+        if (unit == null && actorId != null) {
+            unit = jdbc.sql(
+                            "select home_unit_id from people where user_id = ? and archived_at is null order by id limit 1")
+                    .param(actorId)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
+        }
+        return unit;
     }
 
     /** The school (or other unit) a generated chat belongs to; null for ad-hoc chats. */
