@@ -64,6 +64,27 @@ class AuditLogIntegrationTests extends SafetyTestBase {
     }
 
     @Test
+    void rosterImportsAndUnitCreationAreRecorded() throws Exception {
+        var created = api.post(
+                d.systemAdmin(),
+                "/api/v1/units",
+                Map.of("parentId", d.department(), "kind", "SCHOOL", "name", "Школа импорта"));
+        long school = created.json().get("id").asLong();
+        byte[] roster =
+                java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/rosters/roster-sample.csv"));
+        var imported = api.upload(d.systemAdmin(), "/api/v1/units/" + school + "/roster?dryRun=false", "r.csv", roster);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        api.upload(d.systemAdmin(), "/api/v1/units/" + school + "/roster?dryRun=true", "dry.csv", roster);
+
+        var log = entries(d.departmentStaff(), school);
+        assertThat(log.stream().map(e -> e.get("action").asString()))
+                .containsExactly("roster.imported", "unit.created");
+        assertThat(log.getFirst().get("details").asString()).contains("r.csv");
+        assertThat(log.getFirst().get("actorId").asLong())
+                .isEqualTo(d.systemAdmin().userId());
+    }
+
+    @Test
     void directorReadsTheirSchoolDepartmentStaffTheirSchoolsOthersNot() {
         api.send(d.director(), "PATCH", "/api/v1/units/" + d.schoolA(), Map.of("timeZone", "Europe/Moscow"));
         assertThat(entries(d.departmentStaff(), d.schoolA())).isNotEmpty();
