@@ -4,17 +4,21 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ru.parta.chats.ChatKind;
 import ru.parta.chats.ContactPolicy;
+import ru.parta.chats.SendPolicy;
 import ru.parta.shared.ApiException;
 
 /**
- * Child-safe contacts: a pupil may be brought into a direct or ad-hoc chat only by staff of the pupil's school
+ * Child-safe contacts (also checked on every new message of a direct chat, so a chat opened while allowed, e.g. with a
+ * teacher who has since left the school, cannot be continued): a pupil may be brought into a direct or ad-hoc chat only by staff of the pupil's school
  * (teachers, class teachers, director, deputies, school admin), classmates, and their own guardians. The rule is
  * symmetric: a pupil may likewise only open a chat with, or add, those people. Accounts without a rostered pupil role
  * are not pupils.
  */
 @Component
-class Contacts implements ContactPolicy {
+@org.springframework.core.annotation.Order(5)
+class Contacts implements ContactPolicy, SendPolicy {
 
     static final List<String> SCHOOL_STAFF = List.of("TEACHER", "CLASS_TEACHER", "DIRECTOR", "DEPUTY", "SCHOOL_ADMIN");
 
@@ -40,6 +44,18 @@ class Contacts implements ContactPolicy {
                 throw ApiException.forbidden("CONTACT_NOT_ALLOWED");
             }
         }
+    }
+
+    @Override
+    public Verdict check(Attempt attempt) {
+        if (attempt.kind() == ChatKind.DIRECT && !attempt.edit()) {
+            List<Long> others = jdbc.sql("select user_id from chat_members where chat_id = ? and user_id <> ?")
+                    .params(attempt.chatId(), attempt.senderId())
+                    .query(Long.class)
+                    .list();
+            checkContact(attempt.senderId(), others, true);
+        }
+        return Verdict.ALLOW;
     }
 
     boolean isPupil(long userId) {

@@ -47,6 +47,19 @@ class ChildSafeContactsIntegrationTests extends SafetyTestBase {
     }
 
     @Test
+    void aDirectChatCannotBeContinuedOnceTheContactIsNoLongerAllowed() {
+        var leaving = fixture.person(d.schoolA(), "Уходящий", d.schoolA(), ru.parta.organizations.PersonRole.TEACHER);
+        long chat = dm(leaving.session(), d.pupil()).json().get("id").asLong();
+        assertThat(api.sendMessage(leaving.session(), chat, id(), "Здравствуй").status())
+                .isEqualTo(201);
+        people.roles(leaving.personId()).forEach(r -> people.endRole(r.id()));
+        var r = api.sendMessage(leaving.session(), chat, id(), "Я больше не в школе");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.code()).isEqualTo("CONTACT_NOT_ALLOWED");
+        assertThat(api.sendMessage(d.pupil(), chat, id(), "До свидания").code()).isEqualTo("CONTACT_NOT_ALLOWED");
+    }
+
+    @Test
     void pupilCannotOpenADirectChatWithAStrangerEither() {
         var r = dm(d.pupil(), d.stranger());
         assertThat(r.status()).isEqualTo(403);
