@@ -1024,7 +1024,7 @@ function applyEvent(f) {
         chat.unread += 1;
         state.typers.delete(m.senderId);
         if (open) renderTyping();
-        signalNew(f.chatId);
+        if (!m.quiet) signalNew(f.chatId); // quiet hours: shown, never alerted
       }
       if (open) {
         const follow = nearBottom() || m.senderId === state.me.id;

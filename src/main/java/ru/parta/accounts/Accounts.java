@@ -114,6 +114,26 @@ public class Accounts {
         return created;
     }
 
+    /** Whether the password is the account's own, to confirm a destructive action such as erasure. */
+    public boolean checkPassword(long userId, String password) {
+        return password != null
+                && users.passwordHash(userId)
+                        .map(hash -> passwords.matches(password, hash))
+                        .orElse(false);
+    }
+
+    /**
+     * Erases an account (152-ФЗ): name replaced by «Удалённый пользователь», login, phone, e-mail and password gone,
+     * the account disabled and every session revoked (open streams close). Messages stay, under the new name.
+     */
+    @Transactional
+    public void erase(long userId) {
+        users.anonymise(userId);
+        for (long sessionId : sessions.revokeAll(userId)) {
+            events.publishEvent(new SessionRevoked(userId, sessionId));
+        }
+    }
+
     public boolean anyUsers() {
         return users.count() > 0;
     }

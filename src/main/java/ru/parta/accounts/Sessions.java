@@ -78,6 +78,14 @@ public class Sessions {
                 == 1;
     }
 
+    /** Revokes every live session of the user; returns their ids. */
+    List<Long> revokeAll(long userId) {
+        return jdbc.sql("update sessions set revoked_at = now() where user_id = ? and revoked_at is null returning id")
+                .param(userId)
+                .query(Long.class)
+                .list();
+    }
+
     private static String truncate(String s) {
         return s == null ? null : s.substring(0, Math.min(200, s.length()));
     }

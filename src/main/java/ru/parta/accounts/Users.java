@@ -92,6 +92,22 @@ public class Users {
                 .single();
     }
 
+    Optional<String> passwordHash(long id) {
+        return jdbc.sql("select password_hash from users where id = ? and not disabled")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
+    void anonymise(long id) {
+        jdbc.sql("""
+                        update users set login = 'deleted-' || id, surname = 'Удалённый', name = 'пользователь',
+                            patronymic = null, phone = null, email = null, password_hash = '!', disabled = true,
+                            system_admin = false, erased_at = now()
+                        where id = ?
+                        """).param(id).update();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from users").query(Long.class).single();
     }

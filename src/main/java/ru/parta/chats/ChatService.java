@@ -24,12 +24,22 @@ public class ChatService {
     private final Members members;
     private final Users users;
     private final ChatEventLog log;
+    private final org.springframework.beans.factory.ObjectProvider<ContactPolicy> contactPolicies;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ChatService(Chats chats, Members members, Users users, ChatEventLog log) {
+    ChatService(
+            Chats chats,
+            Members members,
+            Users users,
+            ChatEventLog log,
+            org.springframework.beans.factory.ObjectProvider<ContactPolicy> contactPolicies,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.chats = chats;
         this.members = members;
         this.users = users;
         this.log = log;
+        this.contactPolicies = contactPolicies;
     }
 
     public List<ChatView> list(long userId, int limit) {
@@ -48,6 +58,7 @@ public class ChatService {
         }
         String cleanTitle = cleanTitle(title);
         Set<Long> others = existingUsers(memberIds, creatorId);
+        checkContact(creatorId, others, false);
         long chatId = chats.insert(kind, cleanTitle, null, creatorId);
         join(chatId, creatorId, MemberRole.OWNER);
         for (long userId : others) {
@@ -62,6 +73,7 @@ public class ChatService {
         if (userId == otherId || users.find(otherId).isEmpty()) {
             throw ApiException.badRequest("INVALID_DIRECT_PARTNER");
         }
+        checkContact(userId, List.of(otherId), true);
         String key = Math.min(userId, otherId) + ":" + Math.max(userId, otherId);
         var existing = chats.findDirect(key);
         if (existing.isPresent()) {
@@ -85,7 +97,11 @@ public class ChatService {
     @Transactional
     public List<MemberView> addMembers(long userId, long chatId, List<Long> userIds) {
         requireManager(chatId, userId);
-        for (long id : existingUsers(userIds, userId)) {
+        Set<Long> added = existingUsers(userIds, userId);
+        if (!chats.generated(chatId)) {
+            checkContact(userId, added, false);
+        }
+        for (long id : added) {
             members.forgetExclusion(chatId, id);
             join(chatId, id, MemberRole.MEMBER);
         }
@@ -105,6 +121,8 @@ public class ChatService {
         }
         part(chatId, memberId, userId);
         members.rememberExclusion(chatId, memberId, userId);
+        events.publishEvent(new ru.parta.shared.AdminAction(
+                userId, null, "member.removed", Map.of("chatId", chatId, "userId", memberId)));
     }
 
     @Transactional
@@ -165,6 +183,22 @@ public class ChatService {
                 .filter(id -> id != userId)
                 .toArray();
         log.ephemeral(chatId, "typing", Map.of("userId", userId), others);
+    }
+
+    /** The caller's role in a chat; CHAT_NOT_FOUND when they are not a member. */
+    public MemberRole role(long userId, long chatId) {
+        return members.role(chatId, userId).orElseThrow(ChatService::notFound);
+    }
+
+    /** Whether the chat is generated from the roster (class chat, staff room, …). */
+    public boolean generated(long chatId) {
+        return chats.generated(chatId);
+    }
+
+    private void checkContact(long actorId, java.util.Collection<Long> targets, boolean direct) {
+        if (!targets.isEmpty()) {
+            contactPolicies.orderedStream().forEach(p -> p.checkContact(actorId, targets, direct));
+        }
     }
 
     ChatKind kindFor(long chatId, long userId) {

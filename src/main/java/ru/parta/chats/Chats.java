@@ -38,6 +38,14 @@ class Chats {
                 .optional();
     }
 
+    boolean generated(long chatId) {
+        return jdbc.sql("select generated_unit_id is not null from chats where id = ?")
+                .param(chatId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     void rename(long chatId, String title) {
         jdbc.sql("update chats set title = ? where id = ?")
                 .params(title, chatId)

@@ -7,7 +7,7 @@ public enum MemberRole {
     MEMBER,
     READ_ONLY;
 
-    boolean manages() {
+    public boolean manages() {
         return this == OWNER || this == ADMIN;
     }
 

@@ -32,6 +32,8 @@ public class MessageService {
     private final TransactionTemplate tx;
     private final ChatMetrics metrics;
     private final org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments;
+    private final org.springframework.beans.factory.ObjectProvider<SendPolicy> sendPolicies;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     MessageService(
             Messages messages,
@@ -41,7 +43,11 @@ public class MessageService {
             ChatEventLog log,
             TransactionTemplate tx,
             ChatMetrics metrics,
-            org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments) {
+            org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments,
+            org.springframework.beans.factory.ObjectProvider<SendPolicy> sendPolicies,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.sendPolicies = sendPolicies;
+        this.events = events;
         this.messages = messages;
         this.members = members;
         this.chats = chats;
@@ -60,10 +66,13 @@ public class MessageService {
     public record Sent(MessageView message, boolean created) {}
 
     public Sent send(long senderId, long chatId, String clientId, String text, Long replyTo, List<Long> mentions) {
-        return send(senderId, chatId, clientId, text, replyTo, mentions, List.of());
+        return send(senderId, chatId, clientId, text, replyTo, mentions, List.of(), false);
     }
 
-    /** A send that may carry finished uploads as attachments; with attachments the text may be empty. */
+    /**
+     * A send that may carry finished uploads as attachments (then the text may be empty); {@code urgent} asks to
+     * bypass quiet hours (see {@link SendPolicy}).
+     */
     public Sent send(
             long senderId,
             long chatId,
@@ -71,7 +80,8 @@ public class MessageService {
             String text,
             Long replyTo,
             List<Long> mentions,
-            List<Long> attachmentIds) {
+            List<Long> attachmentIds,
+            boolean urgent) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             throw ApiException.badRequest("INVALID_CLIENT_ID");
         }
@@ -84,7 +94,8 @@ public class MessageService {
             return replay(earlier.get(), chatId);
         }
         try {
-            MessageView created = tx.execute(s -> insert(senderId, chatId, clientId, body, replyTo, mentions, files));
+            MessageView created =
+                    tx.execute(s -> insert(senderId, chatId, clientId, body, replyTo, mentions, files, urgent));
             metrics.accepted();
             return new Sent(created, true);
         } catch (DuplicateSend e) {
@@ -99,7 +110,8 @@ public class MessageService {
             String body,
             Long replyTo,
             List<Long> mentions,
-            List<Long> attachmentIds) {
+            List<Long> attachmentIds,
+            boolean urgent) {
         MemberRole role = members.role(chatId, senderId).orElseThrow(ChatService::notFound);
         ChatKind kind = chats.kind(chatId).orElseThrow(ChatService::notFound);
         if (!role.canPost(kind)) {
@@ -108,6 +120,9 @@ public class MessageService {
         if (replyTo != null && messages.find(chatId, replyTo).isEmpty()) {
             throw ApiException.badRequest("REPLY_TARGET_NOT_FOUND");
         }
+        var attempt = new SendPolicy.Attempt(
+                senderId, chatId, kind, role.manages(), chats.generated(chatId), body, urgent, false);
+        SendPolicy.Verdict verdict = consult(attempt);
         List<Long> mentioned = mentions == null || mentions.isEmpty()
                 ? List.of()
                 : members.memberIdsAmong(
@@ -118,7 +133,11 @@ public class MessageService {
         if (!attachmentIds.isEmpty()) {
             files().attach(id, chatId, senderId, attachmentIds);
         }
+        if (verdict.quiet()) {
+            messages.markQuiet(id);
+        }
         MessageView message = messages.find(chatId, id).orElseThrow();
+        stored(attempt, message, verdict);
         chats.touch(chatId, id);
         log.append(chatId, position, "message.new", Map.of("message", message), members.userIds(chatId));
         return message;
@@ -138,13 +157,26 @@ public class MessageService {
             if (m.senderId() != userId) {
                 throw ApiException.forbidden("NOT_MESSAGE_AUTHOR");
             }
+            MemberRole role = members.role(chatId, userId).orElseThrow(ChatService::notFound);
+            var attempt = new SendPolicy.Attempt(
+                    userId,
+                    chatId,
+                    chats.kind(chatId).orElseThrow(),
+                    role.manages(),
+                    chats.generated(chatId),
+                    body,
+                    false,
+                    true);
+            SendPolicy.Verdict verdict = consult(attempt);
             List<Long> mentioned = mentions == null
                     ? m.mentions()
                     : members.memberIdsAmong(
                             chatId, mentions.stream().distinct().limit(100).toList());
             long position = log.nextPosition(chatId);
             messages.edit(messageId, body, mentioned);
-            return changed(chatId, messageId, position, "message.edited", Map.of());
+            MessageView edited = changed(chatId, messageId, position, "message.edited", Map.of());
+            stored(attempt, edited, verdict);
+            return edited;
         });
     }
 
@@ -158,6 +190,13 @@ public class MessageService {
             long position = log.nextPosition(chatId);
             messages.delete(messageId);
             files().released(messageId);
+            if (m.senderId() != userId) {
+                events.publishEvent(new ru.parta.shared.AdminAction(
+                        userId,
+                        null,
+                        "message.deleted-by-moderator",
+                        Map.of("chatId", chatId, "messageId", messageId, "senderId", m.senderId())));
+            }
             return changed(chatId, messageId, position, "message.deleted", Map.of("by", userId));
         });
     }
@@ -225,6 +264,24 @@ public class MessageService {
             chatService.kindFor(chatId, userId);
         }
         return messages.search(userId, chatId, q, Math.clamp(limit, 1, 100));
+    }
+
+    /** One message of a chat the caller is a member of. */
+    public MessageView message(long userId, long chatId, long messageId) {
+        chatService.kindFor(chatId, userId);
+        return messages.find(chatId, messageId).orElseThrow(() -> ApiException.notFound("MESSAGE_NOT_FOUND"));
+    }
+
+    private SendPolicy.Verdict consult(SendPolicy.Attempt attempt) {
+        SendPolicy.Verdict verdict = SendPolicy.Verdict.ALLOW;
+        for (SendPolicy policy : sendPolicies.orderedStream().toList()) {
+            verdict = verdict.and(policy.check(attempt));
+        }
+        return verdict;
+    }
+
+    private void stored(SendPolicy.Attempt attempt, MessageView message, SendPolicy.Verdict verdict) {
+        sendPolicies.orderedStream().forEach(p -> p.stored(attempt, message, verdict));
     }
 
     private MessageView existing(long userId, long chatId, long messageId) {

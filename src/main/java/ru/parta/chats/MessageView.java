@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A message as clients see it, in history, search and events. A deleted message keeps its place as a tombstone:
- * {@code deleted} is true and its text, mentions, reactions and attachments are gone.
+ * {@code deleted} is true and its text, mentions, reactions and attachments are gone. {@code quiet} is true for a message
+ * sent into a chat with pupils during the school's quiet hours: clients show it without alerting.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageView(
@@ -24,7 +25,8 @@ public record MessageView(
         Instant createdAt,
         Instant editedAt,
         Map<String, List<Long>> reactions,
-        List<AttachmentView> attachments) {
+        List<AttachmentView> attachments,
+        boolean quiet) {
 
     /** A message without attachments (they are added by {@link #withAttachments}). */
     public MessageView(
@@ -40,10 +42,11 @@ public record MessageView(
             boolean deleted,
             Instant createdAt,
             Instant editedAt,
-            Map<String, List<Long>> reactions) {
+            Map<String, List<Long>> reactions,
+            boolean quiet) {
         this(
                 id, chatId, position, senderId, clientId, text, replyTo, mentions, pinned, deleted, createdAt, editedAt,
-                reactions, List.of());
+                reactions, List.of(), quiet);
     }
 
     public MessageView withAttachments(List<AttachmentView> files) {
@@ -61,6 +64,7 @@ public record MessageView(
                 createdAt,
                 editedAt,
                 reactions,
-                List.copyOf(files));
+                List.copyOf(files),
+                quiet);
     }
 }

@@ -101,6 +101,12 @@ class Messages {
         jdbc.sql("delete from reactions where message_id = ?").param(messageId).update();
     }
 
+    void markQuiet(long messageId) {
+        jdbc.sql("update messages set quiet = true where id = ?")
+                .param(messageId)
+                .update();
+    }
+
     void pin(long messageId, boolean pinned) {
         jdbc.sql("update messages set pinned = ? where id = ?")
                 .params(pinned, messageId)
@@ -188,7 +194,8 @@ class Messages {
                 deleted,
                 rs.getTimestamp("created_at").toInstant(),
                 edited == null ? null : edited.toInstant(),
-                reactions(rs.getString("reaction_list")));
+                reactions(rs.getString("reaction_list")),
+                rs.getBoolean("quiet"));
     }
 
     private static List<Long> longs(Array array) throws SQLException {

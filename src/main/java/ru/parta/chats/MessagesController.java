@@ -32,7 +32,8 @@ class MessagesController {
             String text,
             Long replyTo,
             @Size(max = 100) List<Long> mentions,
-            @Size(max = 10) List<Long> attachments) {}
+            @Size(max = 10) List<Long> attachments,
+            Boolean urgent) {}
 
     record EditMessage(String text, @Size(max = 100) List<Long> mentions) {}
 
@@ -51,7 +52,8 @@ class MessagesController {
                 body.text(),
                 body.replyTo(),
                 body.mentions(),
-                body.attachments());
+                body.attachments(),
+                Boolean.TRUE.equals(body.urgent()));
         return ResponseEntity.status(sent.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(sent.message());
     }

@@ -31,6 +31,7 @@ public class InvitationDesk {
     private final InvitationsProperties properties;
     private final Clock clock;
     private final ActivationCodes codes = new ActivationCodes();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     InvitationDesk(
             Invitations invitations,
@@ -38,7 +39,9 @@ public class InvitationDesk {
             Units units,
             Authority authority,
             InvitationsProperties properties,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.invitations = invitations;
         this.people = people;
         this.units = units;
@@ -75,13 +78,17 @@ public class InvitationDesk {
             throw ApiException.conflict("ALREADY_ACTIVATED");
         }
         issue(personId, user.userId());
+        events.publishEvent(new ru.parta.shared.AdminAction(
+                user.userId(), person.homeUnitId(), "invitation.reissued", java.util.Map.of("personId", personId)));
         return invitations.statusOf(List.of(personId)).getFirst();
     }
 
     @Transactional
     public InvitationView revoke(CurrentUser user, long personId) {
-        watched(user, personId);
+        Person person = watched(user, personId);
         invitations.revokeActive(personId);
+        events.publishEvent(new ru.parta.shared.AdminAction(
+                user.userId(), person.homeUnitId(), "invitation.revoked", java.util.Map.of("personId", personId)));
         return invitations.statusOf(List.of(personId)).getFirst();
     }
 

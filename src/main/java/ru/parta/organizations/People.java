@@ -104,6 +104,22 @@ public class People {
                 .update();
     }
 
+    /**
+     * Erases a rostered person (152-ФЗ): name replaced by «Удалённый пользователь», birth date and contacts gone,
+     * guardianships dropped, archived with their roles.
+     */
+    public void erase(long id) {
+        archive(id);
+        jdbc.sql("""
+                        update people set surname = 'Удалённый', name = 'пользователь', patronymic = null,
+                            name_key = 'deleted-' || id, birth_date = null, phone = null, email = null
+                        where id = ?
+                        """).param(id).update();
+        jdbc.sql("delete from guardianships where guardian_id = ? or child_id = ?")
+                .params(id, id)
+                .update();
+    }
+
     public boolean linkUser(long personId, long userId) {
         return jdbc.sql("update people set user_id = ? where id = ? and user_id is null")
                         .params(userId, personId)

@@ -65,6 +65,12 @@ public class SchoolYear {
             events.publishEvent(new StructureChanged(school.id()));
             if (dryRun) {
                 status.setRollbackOnly();
+            } else {
+                events.publishEvent(new ru.parta.shared.AdminAction(
+                        user.userId(),
+                        school.id(),
+                        "school.rollover",
+                        java.util.Map.of("promoted", promoted, "graduated", graduated)));
             }
             return new Rollover(dryRun, promoted, graduated, archived);
         });

@@ -30,8 +30,15 @@ class UnitsController {
     private final Authority authority;
 
     private final SchoolYear schoolYear;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    UnitsController(Units units, People people, Authority authority, SchoolYear schoolYear) {
+    UnitsController(
+            Units units,
+            People people,
+            Authority authority,
+            SchoolYear schoolYear,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.units = units;
         this.people = people;
         this.authority = authority;
@@ -96,6 +103,8 @@ class UnitsController {
             throw ApiException.conflict("UNIT_EXISTS");
         }
         long id = units.create(body.parentId(), body.kind(), name, null);
+        events.publishEvent(new ru.parta.shared.AdminAction(
+                user.userId(), id, "unit.created", java.util.Map.of("kind", body.kind(), "name", name)));
         return ResponseEntity.status(HttpStatus.CREATED).body(units.find(id).orElseThrow());
     }
 
@@ -111,6 +120,14 @@ class UnitsController {
             }
         }
         units.settings(id, body.deadline(), body.timeZone());
+        var changed = new java.util.TreeMap<String, Object>();
+        if (body.deadline() != null) {
+            changed.put("deadline", body.deadline().toString());
+        }
+        if (body.timeZone() != null) {
+            changed.put("timeZone", body.timeZone());
+        }
+        events.publishEvent(new ru.parta.shared.AdminAction(user.userId(), id, "unit.settings", changed));
         return units.find(id).orElseThrow();
     }
 

@@ -93,6 +93,8 @@ public class RosterImport {
                 status.setRollbackOnly();
             } else {
                 events.publishEvent(new StructureChanged(school.id()));
+                events.publishEvent(new ru.parta.shared.AdminAction(
+                        userId, school.id(), "roster.imported", java.util.Map.of("file", fileName)));
             }
             return result;
         });

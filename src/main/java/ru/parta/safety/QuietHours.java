@@ -1,0 +1,93 @@
+package ru.parta.safety;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import ru.parta.chats.SendPolicy;
+import ru.parta.shared.ApiException;
+
+/**
+ * Quiet hours: a message into a chat with pupils, sent while any of those pupils' schools is in its quiet hours, is
+ * stored and delivered with {@code quiet: true}. Directors and deputies may send {@code urgent: true} to bypass them;
+ * anyone else asking for urgent is refused with URGENT_NOT_ALLOWED.
+ */
+@Component
+@Order(10)
+class QuietHours implements SendPolicy {
+
+    private final JdbcClient jdbc;
+    private final Contacts contacts;
+
+    QuietHours(JdbcClient jdbc, Contacts contacts) {
+        this.jdbc = jdbc;
+        this.contacts = contacts;
+    }
+
+    record Window(LocalTime from, LocalTime to, ZoneId zone) {
+        boolean contains(ZonedDateTime instant) {
+            LocalTime t = instant.withZoneSameInstant(zone).toLocalTime();
+            if (from.equals(to)) {
+                return false;
+            }
+            return from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
+        }
+    }
+
+    @Override
+    public Verdict check(Attempt attempt) {
+        if (attempt.edit()) {
+            return Verdict.ALLOW;
+        }
+        if (attempt.urgent()) {
+            if (!leadsASchool(attempt.senderId())) {
+                throw ApiException.forbidden("URGENT_NOT_ALLOWED");
+            }
+            return Verdict.ALLOW;
+        }
+        List<Long> schools = contacts.schoolsWhere(memberIds(attempt.chatId()), List.of("PUPIL"));
+        ZonedDateTime now = ZonedDateTime.now();
+        for (long school : schools) {
+            if (window(school).contains(now)) {
+                return new Verdict(true, null);
+            }
+        }
+        return Verdict.ALLOW;
+    }
+
+    private long[] memberIds(long chatId) {
+        return jdbc
+                .sql("select user_id from chat_members where chat_id = ?")
+                .param(chatId)
+                .query(Long.class)
+                .list()
+                .stream()
+                .mapToLong(Long::longValue)
+                .toArray();
+    }
+
+    Window window(long schoolId) {
+        return jdbc.sql("select quiet_from, quiet_to, time_zone from units where id = ?")
+                .param(schoolId)
+                .query((rs, n) -> new Window(
+                        rs.getTime(1).toLocalTime(), rs.getTime(2).toLocalTime(), ZoneId.of(rs.getString(3))))
+                .single();
+    }
+
+    void setWindow(long schoolId, LocalTime from, LocalTime to) {
+        jdbc.sql("update units set quiet_from = ?, quiet_to = ? where id = ?")
+                .params(from, to, schoolId)
+                .update();
+    }
+
+    private boolean leadsASchool(long userId) {
+        return jdbc.sql("""
+                        select exists(select 1 from person_roles r join people p on p.id = r.person_id
+                        where p.user_id = ? and r.role in ('DIRECTOR', 'DEPUTY') and r.archived_at is null
+                          and p.archived_at is null)
+                        """).param(userId).query(Boolean.class).single();
+    }
+}

@@ -1,0 +1,30 @@
+package ru.parta.safety;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the safety rules.
+ *
+ * @param wordFilter BLOCK refuses obscene messages (422 MESSAGE_BLOCKED), FLAG stores them and queues a report, OFF
+ * @param sendsPerMinute messages one sender may send per minute, over all chats
+ * @param chatSendsPerMinute messages one chat accepts per minute, from all senders
+ * @param searchesPerMinute searches one user may run per minute
+ */
+@Validated
+@ConfigurationProperties("parta.safety")
+public record SafetyProperties(
+        @DefaultValue("BLOCK") @NotNull WordFilterMode wordFilter,
+        @DefaultValue("60") @Min(1) int sendsPerMinute,
+        @DefaultValue("600") @Min(1) int chatSendsPerMinute,
+        @DefaultValue("30") @Min(1) int searchesPerMinute) {
+
+    public enum WordFilterMode {
+        BLOCK,
+        FLAG,
+        OFF
+    }
+}
