@@ -34,6 +34,7 @@ public record BenchOptions(
         String userPassword,
         int maxInFlight,
         long serverPid,
+        String sessions,
         Set<String> allowedRemote) {
 
     public static final int MAX_USERS = 50_000;
@@ -65,7 +66,10 @@ public record BenchOptions(
               --admin-login L / --admin-password P   a system administrator (default admin / parta-demo)
               --user-password P       password of the synthetic users (default bench-password-42)
               --max-in-flight N       concurrent HTTP sends (default 256)
-              --server-pid PID        read the server's RSS from /proc/PID/status (if it is not in Prometheus)
+              --sessions FILE         reuse the synthetic users' sign-ins across runs (default
+                                      parta-bench-sessions.txt; "none" signs in afresh: bcrypt is slow)
+              --server-pid PID        a local server's pid: RSS from /proc/PID/status, and a full GC
+                                      (jcmd PID GC.run) before each memory reading
             """;
 
     /** Refused parameters: the message says which and why. */
@@ -103,6 +107,7 @@ public record BenchOptions(
         String userPassword = "bench-password-42";
         int maxInFlight = 256;
         long serverPid = 0;
+        String sessions = "parta-bench-sessions.txt";
         Set<String> allowed = new LinkedHashSet<>();
         boolean channelSizeGiven = false;
         List<String> rest = new ArrayList<>(List.of(args));
@@ -150,6 +155,7 @@ public record BenchOptions(
                 case "--admin-password" -> adminPassword = value;
                 case "--user-password" -> userPassword = value;
                 case "--max-in-flight" -> maxInFlight = intIn(name, value, 1, 4096);
+                case "--sessions" -> sessions = value.equals("none") ? null : value;
                 case "--server-pid" -> serverPid = intIn(name, value, 1, Integer.MAX_VALUE);
                 default -> throw new InvalidOptionException("Unknown option " + name + "\n" + USAGE);
             }
@@ -208,6 +214,7 @@ public record BenchOptions(
                 userPassword,
                 maxInFlight,
                 serverPid,
+                sessions,
                 Set.copyOf(allowed));
     }
 

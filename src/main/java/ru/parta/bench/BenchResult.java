@@ -53,6 +53,12 @@ public final class BenchResult {
                 serverBefore == null ? Double.NaN : serverAfter.jvmUsedBytes() - serverBefore.jvmUsedBytes());
     }
 
+    /** Heap after a full GC (with --server-pid), per connection: what an idle connection retains. */
+    public double heapPerConnection() {
+        return perConnection(
+                serverBefore == null ? Double.NaN : serverAfter.heapUsedBytes() - serverBefore.heapUsedBytes());
+    }
+
     private double perConnection(double delta) {
         return connections == 0 ? Double.NaN : delta / connections;
     }
@@ -113,6 +119,8 @@ public final class BenchResult {
         if (options.connectOnly()) {
             m.put("rssBytesPerConnection", nan(rssPerConnection()));
             m.put("jvmUsedBytesPerConnection", nan(jvmUsedPerConnection()));
+            m.put("heapBytesPerConnection", nan(heapPerConnection()));
+            m.put("gcBeforeMemoryReadings", options.serverPid() > 0);
         }
         return m;
     }
@@ -156,6 +164,13 @@ public final class BenchResult {
                             mb(serverAfter.jvmUsedBytes()),
                             mb(serverBefore.heapUsedBytes()),
                             mb(serverAfter.heapUsedBytes())));
+            row(
+                    sb,
+                    "heap per connection",
+                    f(
+                            "%.2f KB%s",
+                            heapPerConnection() / 1024,
+                            options.serverPid() > 0 ? " (after a full GC)" : " (no GC first: pass --server-pid)"));
             row(sb, "RSS per connection", f("%.1f KB", rssPerConnection() / 1024));
             row(sb, "JVM used per connection", f("%.1f KB", jvmUsedPerConnection() / 1024));
             return sb.toString();

@@ -79,7 +79,7 @@ public final class BenchRun {
         var ledger = new DeliveryLedger(connections);
         var latency = new LatencyRecorder();
         latency.window(Long.MAX_VALUE, Long.MAX_VALUE);
-        ServerStats before = ServerStats.parse(http.prometheus(), options.serverPid());
+        ServerStats before = memoryStats(http);
 
         try (var clients = new StreamClients(connections, ledger, latency, prefix)) {
             Map<Integer, Map<Long, Long>> cursors = parallel(options.users(), u -> http.cursors(users[u].token()));
@@ -123,7 +123,7 @@ public final class BenchRun {
 
             if (options.connectOnly()) {
                 sleep(Math.min(options.duration().toMillis(), 600_000));
-                ServerStats after = ServerStats.parse(http.prometheus(), options.serverPid());
+                ServerStats after = memoryStats(http);
                 result.serverBefore = before;
                 result.serverAfter = after;
                 result.serverInitial = initial;
@@ -265,6 +265,33 @@ public final class BenchRun {
         result.ok = result.verdict.ok();
     }
 
+    /**
+     * Server figures for a memory comparison. With {@code --server-pid} (a local server) a full GC runs first
+     * ({@code jcmd PID GC.run}), so the heap figure is what the connections retain, not garbage that happens to be
+     * uncollected.
+     */
+    private ServerStats memoryStats(BenchHttp http) {
+        if (options.serverPid() > 0) {
+            try {
+                var jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd");
+                var p = new ProcessBuilder(jcmd.toString(), String.valueOf(options.serverPid()), "GC.run")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                if (p.waitFor(60, TimeUnit.SECONDS)) {
+                    sleep(1500);
+                } else {
+                    p.destroy();
+                }
+            } catch (java.io.IOException e) {
+                log("Could not run jcmd for a GC before measuring memory: %s", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ServerStats.parse(http.prometheus(), options.serverPid());
+    }
+
     private BenchHttp.Login[] signIn(BenchHttp http) {
         var users = new BenchHttp.Login[options.users()];
         var admin = new Object() {
@@ -272,15 +299,28 @@ public final class BenchRun {
         };
         var created = new AtomicInteger();
         var done = new AtomicInteger();
-        BenchHttp.Login a = http.login(options.adminLogin(), options.adminPassword());
-        if (a == null) {
-            throw new BenchException("admin login " + options.adminLogin() + " refused; give --admin-login and"
-                    + " --admin-password of a system administrator");
-        }
-        admin.token = a.token();
+        SessionCache cache =
+                SessionCache.load(options.sessions(), options.target().toString());
+        var reused = new AtomicInteger();
         Map<Integer, BenchHttp.Login> logins = parallel(options.users(), u -> {
             String login = "bench-" + (u + 1);
+            BenchHttp.Login cached = cache.get(login);
+            if (cached != null
+                    && http.call("GET", "/api/v1/me", cached.token(), null).status() == 200) {
+                reused.incrementAndGet();
+                return cached;
+            }
             // create first (409 when it exists): failed logins would count towards the server's back-off
+            synchronized (admin) {
+                if (admin.token == null) {
+                    BenchHttp.Login a = http.login(options.adminLogin(), options.adminPassword());
+                    if (a == null) {
+                        throw new BenchException("admin login " + options.adminLogin() + " refused; give"
+                                + " --admin-login and --admin-password of a system administrator");
+                    }
+                    admin.token = a.token();
+                }
+            }
             if (http.createUser(admin.token, login, options.userPassword())) {
                 created.incrementAndGet();
             }
@@ -288,6 +328,7 @@ public final class BenchRun {
             if (l == null) {
                 throw new BenchException(login + " exists with another password; pass --user-password");
             }
+            cache.put(login, l);
             int d = done.incrementAndGet();
             if (d % 1000 == 0) {
                 log("  signed in %d of %d users", d, options.users());
@@ -295,7 +336,8 @@ public final class BenchRun {
             return l;
         });
         logins.forEach((u, l) -> users[u] = l);
-        log("Users: %d signed in (%d created)", users.length, created.get());
+        cache.save();
+        log("Users: %d ready (%d created, %d sessions reused)", users.length, created.get(), reused.get());
         return users;
     }
 
