@@ -63,7 +63,7 @@ final class StreamClients implements AutoCloseable {
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.ledger = ledger;
         this.latency = latency;
-        this.runPrefix = "\"clientId\":\"" + runPrefix + "-";
+        this.runPrefix = runPrefix + "-";
         this.channels = new Channel[connections];
     }
 
@@ -191,28 +191,61 @@ final class StreamClients implements AutoCloseable {
         }
     }
 
-    /** Handles one text frame: a {@code message.new} of this run is a delivery; anything else is ignored. */
+    /**
+     * Handles one text frame: a {@code message.new} of this run is a delivery; anything else is ignored. Pushed frames
+     * are compact JSON, but frames replayed by a catch-up come from PostgreSQL {@code jsonb} ({@code "key": "value"},
+     * keys reordered), so the scan tolerates whitespace and any key order.
+     */
     void onFrame(String s, DeliveryLedger.Receipts receipts) {
-        if (!s.contains("\"event\":\"message.new\"")) {
+        if (!"message.new".equals(stringField(s, "\"event\""))) {
             return;
         }
-        int at = s.indexOf(runPrefix);
-        if (at < 0) {
+        String clientId = stringField(s, "\"clientId\"");
+        if (clientId == null || !clientId.startsWith(runPrefix)) {
             return;
         }
-        int from = at + runPrefix.length();
-        int dash = s.indexOf('-', from);
-        int end = s.indexOf('"', dash);
-        if (dash < 0 || end < 0) {
+        int from = runPrefix.length();
+        int dash = clientId.indexOf('-', from);
+        if (dash < 0) {
             return;
         }
-        long seq = Long.parseLong(s, from, dash, 10);
-        long scheduledMicros = Long.parseLong(s, dash + 1, end, 10);
+        long seq;
+        long scheduledMicros;
+        try {
+            seq = Long.parseLong(clientId, from, dash, 10);
+            scheduledMicros = Long.parseLong(clientId, dash + 1, clientId.length(), 10);
+        } catch (NumberFormatException e) {
+            return;
+        }
         long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         receipts.record(seq);
         if (latency.record(scheduledMicros, nowMicros)) {
             measuredDeliveries.incrementAndGet();
         }
+    }
+
+    /** The value of the first {@code "key": "string"} in the text, or null; for simple values without escapes. */
+    static String stringField(String s, String quotedKey) {
+        int at = 0;
+        while ((at = s.indexOf(quotedKey, at)) >= 0) {
+            int i = at + quotedKey.length();
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i < s.length() && s.charAt(i) == ':') {
+                i++;
+                while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                    i++;
+                }
+                if (i < s.length() && s.charAt(i) == '"') {
+                    int end = s.indexOf('"', i + 1);
+                    return end < 0 ? null : s.substring(i + 1, end);
+                }
+                return null;
+            }
+            at = i;
+        }
+        return null;
     }
 
     @Override
