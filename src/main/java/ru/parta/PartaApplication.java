@@ -12,6 +12,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PartaApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("bench")) {
+            ru.parta.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(PartaApplication.class, DemoFlag.apply(args));
     }
 }

@@ -1,0 +1,310 @@
+package ru.parta.bench;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The load tool's options, parsed and checked. Every value is bounded; loopback targets only, unless the user names the
+ * remote host with {@code --allow-remote HOST}.
+ */
+public record BenchOptions(
+        URI target,
+        int users,
+        int chatSize,
+        int channels,
+        int channelSize,
+        double rate,
+        double channelRate,
+        Duration duration,
+        Duration warmup,
+        Duration drain,
+        boolean connectOnly,
+        int connectionsPerUser,
+        int processes,
+        String json,
+        String adminLogin,
+        String adminPassword,
+        String userPassword,
+        int maxInFlight,
+        long serverPid,
+        String sessions,
+        Set<String> allowedRemote) {
+
+    public static final int MAX_USERS = 50_000;
+    public static final int MAX_CONNECTIONS = 100_000;
+    public static final int MAX_CHAT_SIZE = 500;
+    public static final int MAX_CHANNEL_SIZE = 20_000;
+    public static final int MAX_CHANNELS = 100;
+    public static final double MAX_RATE = 5_000;
+    public static final Duration MAX_DURATION = Duration.ofMinutes(10);
+    public static final int MAX_PROCESSES = 16;
+
+    public static final String USAGE = """
+            Usage: java -jar parta.jar bench [options]
+              --target URL            server base URL (default http://127.0.0.1:8080); loopback only
+              --allow-remote HOST     permit a non-loopback target on exactly this host
+              --users N               synthetic users bench-1..bench-N (default 300, max 50000)
+              --chat-size N           members per group chat (default 30, 2..500)
+              --channels K            announcement channels (default 0, max 100)
+              --channel-size M        members per channel (default 3000, max 20000, <= users)
+              --rate R                group messages per second, open model (default 50, max 5000)
+              --channel-rate R        channel announcements per second (default 0.5 when --channels > 0)
+              --duration D            measured time, e.g. 30s, 2m (default 30s, max 10m)
+              --warmup D              unmeasured sends first (default 5s)
+              --drain D               time to wait for outstanding deliveries (default 10s)
+              --connect-only          only open idle connections and measure server memory per connection
+              --connections-per-user N  streams per user (default 1, max 50): devices of one person
+              --processes P           client processes for connections (default 1, max 16)
+              --json FILE             also write the results as JSON
+              --admin-login L / --admin-password P   a system administrator (default admin / parta-demo)
+              --user-password P       password of the synthetic users (default bench-password-42)
+              --max-in-flight N       concurrent HTTP sends (default 256)
+              --sessions FILE         reuse the synthetic users' sign-ins across runs (default
+                                      parta-bench-sessions.txt; "none" signs in afresh: bcrypt is slow)
+              --server-pid PID        a local server's pid: RSS from /proc/PID/status, and a full GC
+                                      (jcmd PID GC.run) before each memory reading
+            """;
+
+    /** Refused parameters: the message says which and why. */
+    public static final class InvalidOptionException extends IllegalArgumentException {
+        public InvalidOptionException(String message) {
+            super(message);
+        }
+    }
+
+    public int totalConnections() {
+        return users * connectionsPerUser;
+    }
+
+    public int groupCount() {
+        return users / chatSize;
+    }
+
+    public static BenchOptions parse(String... args) {
+        URI target = URI.create("http://127.0.0.1:8080");
+        int users = 300;
+        int chatSize = 30;
+        int channels = 0;
+        int channelSize = 3000;
+        double rate = 50;
+        Double channelRate = null;
+        Duration duration = Duration.ofSeconds(30);
+        Duration warmup = Duration.ofSeconds(5);
+        Duration drain = Duration.ofSeconds(10);
+        boolean connectOnly = false;
+        int perUser = 1;
+        int processes = 1;
+        String json = null;
+        String adminLogin = "admin";
+        String adminPassword = "parta-demo";
+        String userPassword = "bench-password-42";
+        int maxInFlight = 256;
+        long serverPid = 0;
+        String sessions = "parta-bench-sessions.txt";
+        Set<String> allowed = new LinkedHashSet<>();
+        boolean channelSizeGiven = false;
+        List<String> rest = new ArrayList<>(List.of(args));
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (name.equals("--connect-only")) {
+                connectOnly = true;
+                continue;
+            }
+            if (name.equals("--help") || name.equals("-h")) {
+                throw new InvalidOptionException(USAGE);
+            }
+            if (value == null) {
+                if (i + 1 >= rest.size()) {
+                    throw new InvalidOptionException("Option " + name + " needs a value.\n" + USAGE);
+                }
+                value = rest.get(++i);
+            }
+            switch (name) {
+                case "--target" -> target = parseTarget(value);
+                case "--allow-remote" -> allowed.add(value.toLowerCase(Locale.ROOT));
+                case "--users" -> users = intIn(name, value, 1, MAX_USERS);
+                case "--chat-size" -> chatSize = intIn(name, value, 2, MAX_CHAT_SIZE);
+                case "--channels" -> channels = intIn(name, value, 0, MAX_CHANNELS);
+                case "--channel-size" -> {
+                    channelSize = intIn(name, value, 2, MAX_CHANNEL_SIZE);
+                    channelSizeGiven = true;
+                }
+                case "--rate" -> rate = doubleIn(name, value, 0, MAX_RATE);
+                case "--channel-rate" -> channelRate = doubleIn(name, value, 0, 100);
+                case "--duration" -> duration = durationIn(name, value, Duration.ofSeconds(1), MAX_DURATION);
+                case "--warmup" -> warmup = durationIn(name, value, Duration.ZERO, Duration.ofMinutes(5));
+                case "--drain" -> drain = durationIn(name, value, Duration.ofSeconds(1), Duration.ofMinutes(5));
+                case "--connections-per-user" -> perUser = intIn(name, value, 1, 50);
+                case "--processes" -> processes = intIn(name, value, 1, MAX_PROCESSES);
+                case "--json" -> json = value;
+                case "--admin-login" -> adminLogin = value;
+                case "--admin-password" -> adminPassword = value;
+                case "--user-password" -> userPassword = value;
+                case "--max-in-flight" -> maxInFlight = intIn(name, value, 1, 4096);
+                case "--sessions" -> sessions = value.equals("none") ? null : value;
+                case "--server-pid" -> serverPid = intIn(name, value, 1, Integer.MAX_VALUE);
+                default -> throw new InvalidOptionException("Unknown option " + name + "\n" + USAGE);
+            }
+        }
+        if (!"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
+            throw new InvalidOptionException("--target must be an http:// or https:// URL: " + target);
+        }
+        checkLoopback(target.getHost(), allowed);
+        if (channels > 0 && !channelSizeGiven) {
+            channelSize = Math.min(channelSize, users);
+        }
+        if (channels > 0 && channelSize > users) {
+            throw new InvalidOptionException("--channel-size " + channelSize + " is larger than --users " + users
+                    + ": a channel needs that many" + " synthetic users.");
+        }
+        if (!connectOnly && channels == 0 && chatSize > users) {
+            throw new InvalidOptionException(
+                    "--chat-size " + chatSize + " is larger than --users " + users + ": no chat can be filled.");
+        }
+        if ((long) users * perUser > MAX_CONNECTIONS) {
+            throw new InvalidOptionException(
+                    "At most " + MAX_CONNECTIONS + " connections (--users x" + " --connections-per-user) are allowed.");
+        }
+        double cr = channelRate != null ? channelRate : (channels > 0 ? 0.5 : 0);
+        if (!connectOnly && rate == 0 && cr == 0) {
+            throw new InvalidOptionException("Nothing to send: give --rate or --channels with --channel-rate.");
+        }
+        if (cr > 0 && channels == 0) {
+            throw new InvalidOptionException("--channel-rate needs --channels.");
+        }
+        long fanOutPerSecond = (long) (rate * chatSize + cr * channelSize);
+        if (!connectOnly && fanOutPerSecond > 2_000_000) {
+            throw new InvalidOptionException("Rate x recipients = " + fanOutPerSecond
+                    + " deliveries/s is absurd for one machine (limit 2,000,000).");
+        }
+        if (processes > 1 && (long) users * perUser < processes) {
+            throw new InvalidOptionException("--processes " + processes + " exceeds the number of connections.");
+        }
+        return new BenchOptions(
+                target,
+                users,
+                chatSize,
+                channels,
+                channelSize,
+                rate,
+                cr,
+                duration,
+                warmup,
+                drain,
+                connectOnly,
+                perUser,
+                processes,
+                json,
+                adminLogin,
+                adminPassword,
+                userPassword,
+                maxInFlight,
+                serverPid,
+                sessions,
+                Set.copyOf(allowed));
+    }
+
+    private static URI parseTarget(String value) {
+        try {
+            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (uri.getHost() == null) {
+                throw new InvalidOptionException("--target has no host: " + value);
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException("--target is not a URL: " + value);
+        }
+    }
+
+    /** Load goes to loopback (127.0.0.0/8, ::1) only, unless {@code --allow-remote} names exactly this host. */
+    static void checkLoopback(String host, Set<String> allowed) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (allowed.contains(h.toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        try {
+            for (InetAddress a : InetAddress.getAllByName(h)) {
+                if (!a.isLoopbackAddress()) {
+                    throw new InvalidOptionException("Refusing to load " + host + " (" + a.getHostAddress()
+                            + "): not a loopback address. Pass --allow-remote " + host
+                            + " if you really mean to load that server.");
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new InvalidOptionException("Unknown host " + host);
+        }
+    }
+
+    private static int intIn(String name, String value, int min, int max) {
+        long v;
+        try {
+            v = Long.parseLong(value.replace("_", "").strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidOptionException(name + " needs a whole number, got '" + value + "'");
+        }
+        if (v < min || v > max) {
+            throw new InvalidOptionException(name + " must be between " + min + " and " + max + ", got " + v);
+        }
+        return (int) v;
+    }
+
+    private static double doubleIn(String name, String value, double min, double max) {
+        double v;
+        try {
+            v = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidOptionException(name + " needs a number, got '" + value + "'");
+        }
+        if (!(v >= min && v <= max)) {
+            throw new InvalidOptionException(name + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return v;
+    }
+
+    static Duration parseDuration(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            if (v.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+            }
+            if (v.endsWith("h")) {
+                return Duration.ofMinutes(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
+            }
+            if (v.endsWith("m")) {
+                return Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
+            }
+            return Duration.ofSeconds(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Duration durationIn(String name, String value, Duration min, Duration max) {
+        Duration d = parseDuration(value);
+        if (d == null) {
+            throw new InvalidOptionException(name + " needs a duration such as 30s or 2m, got '" + value + "'");
+        }
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new InvalidOptionException(
+                    name + " must be between " + min.toSeconds() + "s and " + max.toSeconds() + "s, got " + value);
+        }
+        return d;
+    }
+}

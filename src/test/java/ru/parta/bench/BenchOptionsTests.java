@@ -1,0 +1,140 @@
+package ru.parta.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTests {
+
+    @Test
+    void defaultsAreSane() {
+        var o = BenchOptions.parse();
+        assertThat(o.target().toString()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(o.users()).isEqualTo(300);
+        assertThat(o.chatSize()).isEqualTo(30);
+        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.connectOnly()).isFalse();
+        assertThat(o.groupCount()).isEqualTo(10);
+    }
+
+    @Test
+    void parsesEveryOption() {
+        var o = BenchOptions.parse(
+                "--target",
+                "http://127.0.0.5:18080/",
+                "--users=1000",
+                "--chat-size",
+                "10",
+                "--channels",
+                "2",
+                "--channel-size",
+                "500",
+                "--rate",
+                "200",
+                "--channel-rate",
+                "1",
+                "--duration",
+                "1m",
+                "--warmup",
+                "500ms",
+                "--connect-only",
+                "--connections-per-user",
+                "3",
+                "--json",
+                "out.json",
+                "--admin-login",
+                "root",
+                "--admin-password",
+                "secret-1");
+        assertThat(o.target().getPort()).isEqualTo(18080);
+        assertThat(o.users()).isEqualTo(1000);
+        assertThat(o.chatSize()).isEqualTo(10);
+        assertThat(o.channels()).isEqualTo(2);
+        assertThat(o.channelSize()).isEqualTo(500);
+        assertThat(o.rate()).isEqualTo(200);
+        assertThat(o.channelRate()).isEqualTo(1);
+        assertThat(o.duration()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(o.warmup()).isEqualTo(Duration.ofMillis(500));
+        assertThat(o.connectOnly()).isTrue();
+        assertThat(o.totalConnections()).isEqualTo(3000);
+        assertThat(o.json()).isEqualTo("out.json");
+        assertThat(o.adminLogin()).isEqualTo("root");
+    }
+
+    @Test
+    void acceptsLoopbackNamesAndAddresses() {
+        assertThat(BenchOptions.parse("--target", "http://localhost:8080")
+                        .target()
+                        .getHost())
+                .isEqualTo("localhost");
+        assertThat(BenchOptions.parse("--target", "http://127.1.2.3:8080")
+                        .target()
+                        .getHost())
+                .isEqualTo("127.1.2.3");
+        assertThat(BenchOptions.parse("--target", "http://[::1]:8080").target().getHost())
+                .isEqualTo("[::1]");
+    }
+
+    @Test
+    void refusesNonLoopbackTargets() {
+        assertThatThrownBy(() -> BenchOptions.parse("--target", "http://10.0.0.5:8080"))
+                .isInstanceOf(BenchOptions.InvalidOptionException.class)
+                .hasMessageContaining("not a loopback address")
+                .hasMessageContaining("--allow-remote");
+        assertThatThrownBy(() -> BenchOptions.parse("--target", "http://192.168.1.1"))
+                .hasMessageContaining("not a loopback address");
+        assertThatThrownBy(() -> BenchOptions.parse("--target", "http://8.8.8.8:80"))
+                .hasMessageContaining("not a loopback address");
+    }
+
+    @Test
+    void allowRemoteMustNameTheHost() {
+        assertThatThrownBy(() -> BenchOptions.parse("--target", "http://10.0.0.5:8080", "--allow-remote", "10.0.0.6"))
+                .hasMessageContaining("not a loopback address");
+        var o = BenchOptions.parse("--target", "http://10.0.0.5:8080", "--allow-remote", "10.0.0.5");
+        assertThat(o.target().getHost()).isEqualTo("10.0.0.5");
+    }
+
+    @Test
+    void refusesAbsurdValues() {
+        assertThatThrownBy(() -> BenchOptions.parse("--users", "0")).hasMessageContaining("--users must be between");
+        assertThatThrownBy(() -> BenchOptions.parse("--users", "10000000"))
+                .hasMessageContaining("--users must be between");
+        assertThatThrownBy(() -> BenchOptions.parse("--rate", "1e9")).hasMessageContaining("--rate must be between");
+        assertThatThrownBy(() -> BenchOptions.parse("--rate", "-5")).hasMessageContaining("--rate must be between");
+        assertThatThrownBy(() -> BenchOptions.parse("--duration", "5h"))
+                .hasMessageContaining("--duration must be between");
+        assertThatThrownBy(() -> BenchOptions.parse("--duration", "soon")).hasMessageContaining("needs a duration");
+        assertThatThrownBy(() -> BenchOptions.parse("--users", "lots")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> BenchOptions.parse("--users", "20", "--chat-size", "30"))
+                .hasMessageContaining("no chat can be filled");
+        assertThatThrownBy(() -> BenchOptions.parse("--channels", "1", "--channel-size", "5000"))
+                .hasMessageContaining("larger than --users");
+        assertThatThrownBy(() -> BenchOptions.parse("--users", "50000", "--connections-per-user", "50"))
+                .hasMessageContaining("connections");
+        assertThatThrownBy(() -> BenchOptions.parse("--bogus", "1")).hasMessageContaining("Unknown option");
+        assertThatThrownBy(() -> BenchOptions.parse("--users")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse("--target", "ftp://127.0.0.1/"))
+                .hasMessageContaining("http");
+    }
+
+    @Test
+    void refusesAbsurdFanOut() {
+        assertThatThrownBy(() -> BenchOptions.parse("--users", "20000", "--chat-size", "500", "--rate", "5000"))
+                .hasMessageContaining("absurd");
+    }
+
+    @Test
+    void refusedOptionsExitWithTwoAndAMessage() {
+        var err = new java.io.ByteArrayOutputStream();
+        int code = Bench.run(
+                new String[] {"--target", "http://10.1.1.1:8080"},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Refusing to load");
+    }
+}
