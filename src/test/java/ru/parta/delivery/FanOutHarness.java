@@ -32,7 +32,8 @@ public final class FanOutHarness {
 
     public FanOutHarness(int connections, long chatId) {
         this.chatId = chatId;
-        var connectionsById = new Connections();
+        var connectionsById = new Connections(new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                .getBeanProvider(Presence.class));
         var properties = new DeliveryProperties(
                 0, "127.0.0.1", 65536, 32768, 65536, Duration.ofSeconds(30), Duration.ofSeconds(120), 500, List.of());
         var context = new StreamContext(

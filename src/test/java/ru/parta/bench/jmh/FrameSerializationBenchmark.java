@@ -49,7 +49,8 @@ public class FrameSerializationBenchmark {
                 false,
                 Instant.parse("2026-09-01T08:30:00Z"),
                 null,
-                Map.of());
+                Map.of(),
+                false);
     }
 
     static Map<String, Object> frame(MessageView message) {
