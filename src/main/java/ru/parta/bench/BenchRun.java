@@ -82,44 +82,9 @@ public final class BenchRun {
         ServerStats before = memoryStats(http);
 
         try (var clients = new StreamClients(connections, ledger, latency, prefix)) {
-            Map<Integer, Map<Long, Long>> cursors = parallel(options.users(), u -> http.cursors(users[u].token()));
-            t0 = System.nanoTime();
-            List<CompletableFuture<Void>> ready = new ArrayList<>(connections);
-            for (int u = 0; u < options.users(); u++) {
-                for (int k = 0; k < options.connectionsPerUser(); k++) {
-                    int index = u * options.connectionsPerUser() + k;
-                    ready.add(clients.open(index, stream, users[u].token(), cursors.get(u)));
-                }
-            }
-            int failed = 0;
-            String firstFailure = null;
-            for (var f : ready) {
-                try {
-                    f.get(120, TimeUnit.SECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    failed++;
-                    if (firstFailure == null) {
-                        firstFailure = String.valueOf(e.getCause() != null ? e.getCause() : e);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new BenchException("interrupted");
-                }
-            }
-            result.connectSeconds = (System.nanoTime() - t0) / 1e9;
-            result.connections = connections - failed;
-            result.connectFailures = failed;
-            result.connectP50Millis = clients.connectMicros.getValueAtPercentile(50) / 1000.0;
-            result.connectP99Millis = clients.connectMicros.getValueAtPercentile(99) / 1000.0;
-            result.connectMaxMillis = clients.connectMicros.getMaxValue() / 1000.0;
-            result.transport = clients.epoll() ? "epoll" : "nio";
-            log(
-                    "Connected %d of %d streams in %.1f s (%s)%s",
-                    result.connections,
-                    connections,
-                    result.connectSeconds,
-                    result.transport,
-                    failed > 0 ? "; first failure: " + firstFailure : "");
+            Connected connected = connectAll(http, users, clients, stream, connections, result);
+            int failed = connected.failed();
+            String firstFailure = connected.firstFailure();
 
             if (options.connectOnly()) {
                 sleep(Math.min(options.duration().toMillis(), 600_000));
@@ -270,6 +235,57 @@ public final class BenchRun {
      * ({@code jcmd PID GC.run}), so the heap figure is what the connections retain, not garbage that happens to be
      * uncollected.
      */
+    private record Connected(int failed, String firstFailure) {}
+
+    /** Opens every stream connection (hello with the user's cursors) and records connect times in the result. */
+    private Connected connectAll(
+            BenchHttp http,
+            BenchHttp.Login[] users,
+            StreamClients clients,
+            URI stream,
+            int connections,
+            BenchResult result) {
+        Map<Integer, Map<Long, Long>> cursors = parallel(options.users(), u -> http.cursors(users[u].token()));
+        long t0 = System.nanoTime();
+        List<CompletableFuture<Void>> ready = new ArrayList<>(connections);
+        for (int u = 0; u < options.users(); u++) {
+            for (int k = 0; k < options.connectionsPerUser(); k++) {
+                int index = u * options.connectionsPerUser() + k;
+                ready.add(clients.open(index, stream, users[u].token(), cursors.get(u)));
+            }
+        }
+        int failed = 0;
+        String firstFailure = null;
+        for (var f : ready) {
+            try {
+                f.get(120, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                failed++;
+                if (firstFailure == null) {
+                    firstFailure = String.valueOf(e.getCause() != null ? e.getCause() : e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchException("interrupted");
+            }
+        }
+        result.connectSeconds = (System.nanoTime() - t0) / 1e9;
+        result.connections = connections - failed;
+        result.connectFailures = failed;
+        result.connectP50Millis = clients.connectMicros.getValueAtPercentile(50) / 1000.0;
+        result.connectP99Millis = clients.connectMicros.getValueAtPercentile(99) / 1000.0;
+        result.connectMaxMillis = clients.connectMicros.getMaxValue() / 1000.0;
+        result.transport = clients.epoll() ? "epoll" : "nio";
+        log(
+                "Connected %d of %d streams in %.1f s (%s)%s",
+                result.connections,
+                connections,
+                result.connectSeconds,
+                result.transport,
+                failed > 0 ? "; first failure: " + firstFailure : "");
+        return new Connected(failed, firstFailure);
+    }
+
     private ServerStats memoryStats(BenchHttp http) {
         if (options.serverPid() > 0) {
             try {
