@@ -53,7 +53,8 @@ class CoverageScaleIntegrationTests {
         String scalePeople =
                 "select p.* from people p join units s on s.id = p.home_unit_id where s.parent_id = " + dept;
         jdbc.sql(
-                        "with p as (" + scalePeople + " and substring(p.surname from 6)::int <= 25),"
+                        "with p as (" + scalePeople + " and p.surname ~ '^Scale[0-9]+$'"
+                                + " and (case when p.surname ~ '^Scale[0-9]+$' then substring(p.surname from 6)::int end) <= 25),"
                                 + " u as (insert into users (login, surname, name, password_hash)"
                                 + " select 'scale-' || p.id, 'S', 'И', 'x' from p returning id, login)"
                                 + " update people set user_id = u.id from u where people.id = substring(u.login from 7)::bigint")
