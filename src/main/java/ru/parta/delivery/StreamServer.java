@@ -43,9 +43,15 @@ class StreamServer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamServer.class);
 
     private final DeliveryProperties properties;
-    private final StreamContext context;
+    private final ChatSync sync;
+    private final ChatService chats;
+    private final Connections connections;
+    private final DeliveryMetrics metrics;
+    private final JsonMapper json;
+    private final ErrorMessages errors;
+    private volatile StreamContext context;
     private final Sessions sessions;
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private ExecutorService workers;
     private EventLoopGroup group;
     private Channel server;
     private volatile int boundPort;
@@ -61,11 +67,22 @@ class StreamServer implements SmartLifecycle {
             Sessions sessions) {
         this.properties = properties;
         this.sessions = sessions;
-        this.context = new StreamContext(sync, chats, connections, metrics, properties, json, errors, workers);
+        this.sync = sync;
+        this.chats = chats;
+        this.connections = connections;
+        this.metrics = metrics;
+        this.json = json;
+        this.errors = errors;
     }
 
+    /**
+     * Starts the event loops and the worker threads. A stopped server can start again (the test framework pauses
+     * cached contexts and resumes them): every start gets fresh threads.
+     */
     @Override
     public void start() {
+        workers = Executors.newVirtualThreadPerTaskExecutor();
+        context = new StreamContext(sync, chats, connections, metrics, properties, json, errors, workers);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         group = new MultiThreadIoEventLoopGroup(io);
