@@ -150,18 +150,30 @@ class NatsFanOut implements FanOut, Presence, SmartLifecycle {
                     subscribed.keySet().forEach(user -> d.subscribe(subject(user)));
                     users = d;
                     connection.createDispatcher(this::revoked).subscribe(properties.subjectPrefix() + ".revoked");
+                    connection
+                            .createDispatcher(m -> connections.resyncAll())
+                            .subscribe(properties.subjectPrefix() + ".resync");
                     log.info("Cluster bus connected: {}", connection.getConnectedUrl());
-                    connections.resyncAll();
+                    caughtUp(connection);
                 }
                 case RECONNECTED -> {
                     log.info("Cluster bus reconnected: catching up every local connection from the database");
-                    connections.resyncAll();
+                    caughtUp(connection);
                 }
                 case DISCONNECTED ->
                     log.warn("Cluster bus disconnected; pushes between nodes pause, clients resume from the database");
                 default -> {}
             }
         };
+    }
+
+    /**
+     * After this node (re)joins the bus, its own clients and every other node's clients catch up from the database:
+     * pushes this node skipped while it was cut off never reached the others.
+     */
+    private void caughtUp(Connection connection) {
+        connections.resyncAll();
+        connection.publish(properties.subjectPrefix() + ".resync", new byte[0]);
     }
 
     @Override
