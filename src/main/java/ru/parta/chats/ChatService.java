@@ -163,7 +163,7 @@ public class ChatService {
     @Transactional
     public void markRead(long userId, long chatId, long position) {
         kindFor(chatId, userId);
-        long last = view(userId, chatId).lastPosition();
+        long last = chats.lastPosition(chatId);
         if (position < 0 || position > last) {
             throw ApiException.badRequest("INVALID_POSITION");
         }

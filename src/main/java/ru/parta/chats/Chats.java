@@ -46,6 +46,13 @@ class Chats {
                 .orElse(false);
     }
 
+    long lastPosition(long chatId) {
+        return jdbc.sql("select last_position from chats where id = ?")
+                .param(chatId)
+                .query(Long.class)
+                .single();
+    }
+
     void rename(long chatId, String title) {
         jdbc.sql("update chats set title = ? where id = ?")
                 .params(title, chatId)

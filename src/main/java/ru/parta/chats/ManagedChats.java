@@ -101,9 +101,12 @@ public class ManagedChats {
         List<Long> removed = new ArrayList<>();
         List<Long> roleChanged = new ArrayList<>();
         List<Long> kept = new ArrayList<>();
+        // the chat row is locked, so this set stays the true membership while it is kept up to date below
+        Set<Long> present = new java.util.LinkedHashSet<>(current.keySet());
         for (var row : current.values()) {
             if (row.managed() && !desired.containsKey(row.userId())) {
-                long[] recipients = members.userIds(chatId);
+                long[] recipients = ids(present);
+                present.remove(row.userId());
                 members.remove(chatId, row.userId());
                 log.append(chatId, "member.removed", Map.of("userId", row.userId(), "reason", "ROSTER"), recipients);
                 removed.add(row.userId());
@@ -130,12 +133,13 @@ public class ManagedChats {
                                 position,
                                 want.reasons().toArray(String[]::new))
                         .update();
+                present.add(userId);
                 log.append(
                         chatId,
                         position,
                         "member.added",
                         Map.of("userId", userId, "role", want.role(), "reasons", want.reasons()),
-                        members.userIds(chatId));
+                        ids(present));
                 added.add(userId);
             } else {
                 if (!row.reasons().equals(want.reasons())) {
@@ -145,11 +149,7 @@ public class ManagedChats {
                 }
                 if (row.managed() && row.role() != want.role()) {
                     members.setRole(chatId, userId, want.role());
-                    log.append(
-                            chatId,
-                            "member.role",
-                            Map.of("userId", userId, "role", want.role()),
-                            members.userIds(chatId));
+                    log.append(chatId, "member.role", Map.of("userId", userId, "role", want.role()), ids(present));
                     roleChanged.add(userId);
                 }
             }
@@ -160,5 +160,9 @@ public class ManagedChats {
                     .update();
         }
         return new Changes(added, removed, roleChanged, kept);
+    }
+
+    private static long[] ids(Set<Long> users) {
+        return users.stream().mapToLong(Long::longValue).toArray();
     }
 }

@@ -17,20 +17,7 @@ class ClassLinksIntegrationTests {
     @Test
     void pupilJoinsOnlyAfterTheClassTeacherApproves() {
         var admin = api.newUser("Админ", true);
-        long department = api.post(
-                        admin, "/api/v1/units", Map.of("kind", "DEPARTMENT", "name", "УО-ссылки " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asLong();
-        long school = api.post(
-                        admin, "/api/v1/units", Map.of("parentId", department, "kind", "SCHOOL", "name", "Школа"))
-                .json()
-                .get("id")
-                .asLong();
-        long classId = api.post(admin, "/api/v1/units", Map.of("parentId", school, "kind", "CLASS", "name", "7В"))
-                .json()
-                .get("id")
-                .asLong();
+        long classId = classIn(admin, "Школа", "7В");
         var link = api.post(
                         admin,
                         "/api/v1/units/" + classId + "/links",
@@ -79,20 +66,7 @@ class ClassLinksIntegrationTests {
     @Test
     void guardianLinkWithoutApprovalJoinsAtOnceAndBadTokensAreRefused() {
         var admin = api.newUser("Админ", true);
-        long department = api.post(
-                        admin, "/api/v1/units", Map.of("kind", "DEPARTMENT", "name", "УО-2 " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asLong();
-        long school = api.post(
-                        admin, "/api/v1/units", Map.of("parentId", department, "kind", "SCHOOL", "name", "Школа 2"))
-                .json()
-                .get("id")
-                .asLong();
-        long classId = api.post(admin, "/api/v1/units", Map.of("parentId", school, "kind", "CLASS", "name", "2Б"))
-                .json()
-                .get("id")
-                .asLong();
+        long classId = classIn(admin, "Школа 2", "2Б");
         String token = api.post(
                         admin,
                         "/api/v1/units/" + classId + "/links",
@@ -113,5 +87,13 @@ class ClassLinksIntegrationTests {
         assertThat(api.post(admin, "/api/v1/units/" + classId + "/links", Map.of("role", "DIRECTOR"))
                         .code())
                 .isEqualTo("LINK_ROLE_INVALID");
+    }
+
+    private long classIn(Api.Session admin, String schoolName, String className) {
+        long school = api.district(admin, schoolName).school();
+        return api.post(admin, "/api/v1/units", Map.of("parentId", school, "kind", "CLASS", "name", className))
+                .json()
+                .get("id")
+                .asLong();
     }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,20 +42,9 @@ abstract class CoverageFixture {
     @BeforeEach
     void school() throws IOException {
         admin = api.newUser("Сисадмин", true);
-        department = api.post(
-                        admin,
-                        "/api/v1/units",
-                        Map.of("kind", "DEPARTMENT", "name", "Управление образования " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asLong();
-        school = api.post(
-                        admin,
-                        "/api/v1/units",
-                        Map.of("parentId", department, "kind", "SCHOOL", "name", "Кокрекская СОШ"))
-                .json()
-                .get("id")
-                .asLong();
+        var district = api.district(admin, "Кокрекская СОШ");
+        department = district.department();
+        school = district.school();
         sample = Files.readString(Path.of("src/test/resources/rosters/roster-sample.csv"), StandardCharsets.UTF_8);
         rows = sample.lines().skip(1).map(l -> l.split(",", -1)).toList();
         importRoster();

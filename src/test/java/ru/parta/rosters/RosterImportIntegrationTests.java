@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,20 +36,7 @@ class RosterImportIntegrationTests {
     @BeforeEach
     void school() throws IOException {
         admin = api.newUser("Сисадмин", true);
-        long department = api.post(
-                        admin,
-                        "/api/v1/units",
-                        Map.of("kind", "DEPARTMENT", "name", "Управление образования " + System.nanoTime()))
-                .json()
-                .get("id")
-                .asLong();
-        school = api.post(
-                        admin,
-                        "/api/v1/units",
-                        Map.of("parentId", department, "kind", "SCHOOL", "name", "Кокрекская СОШ"))
-                .json()
-                .get("id")
-                .asLong();
+        school = api.district(admin, "Кокрекская СОШ").school();
         sample = Files.readString(Path.of("src/test/resources/rosters/roster-sample.csv"), StandardCharsets.UTF_8);
     }
 
