@@ -33,6 +33,7 @@ public record BenchOptions(
         String adminPassword,
         String userPassword,
         int maxInFlight,
+        boolean sendOverHttp,
         long serverPid,
         String sessions,
         Set<String> allowedRemote) {
@@ -65,7 +66,9 @@ public record BenchOptions(
               --json FILE             also write the results as JSON
               --admin-login L / --admin-password P   a system administrator (default admin / parta-demo)
               --user-password P       password of the synthetic users (default bench-password-42)
-              --max-in-flight N       concurrent HTTP sends (default 256)
+              --max-in-flight N       unanswered sends at once (default 256)
+              --send-over stream|http send frames on each sender's own WebSocket (default), or
+                                      POST /api/v1/chats/{id}/messages per message
               --sessions FILE         reuse the synthetic users' sign-ins across runs (default
                                       parta-bench-sessions.txt; "none" signs in afresh: bcrypt is slow)
               --server-pid PID        a local server's pid: RSS from /proc/PID/status, and a full GC
@@ -106,6 +109,7 @@ public record BenchOptions(
         String adminPassword = "parta-demo";
         String userPassword = "bench-password-42";
         int maxInFlight = 256;
+        boolean sendOverHttp = false;
         long serverPid = 0;
         String sessions = "parta-bench-sessions.txt";
         Set<String> allowed = new LinkedHashSet<>();
@@ -155,6 +159,13 @@ public record BenchOptions(
                 case "--admin-password" -> adminPassword = value;
                 case "--user-password" -> userPassword = value;
                 case "--max-in-flight" -> maxInFlight = intIn(name, value, 1, 4096);
+                case "--send-over" ->
+                    sendOverHttp = switch (value) {
+                        case "http" -> true;
+                        case "stream" -> false;
+                        default ->
+                            throw new InvalidOptionException("--send-over must be stream or http, got '" + value + "'");
+                    };
                 case "--sessions" -> sessions = value.equals("none") ? null : value;
                 case "--server-pid" -> serverPid = intIn(name, value, 1, Integer.MAX_VALUE);
                 default -> throw new InvalidOptionException("Unknown option " + name + "\n" + USAGE);
@@ -213,6 +224,7 @@ public record BenchOptions(
                 adminPassword,
                 userPassword,
                 maxInFlight,
+                sendOverHttp,
                 serverPid,
                 sessions,
                 Set.copyOf(allowed));

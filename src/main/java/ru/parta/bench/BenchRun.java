@@ -160,22 +160,20 @@ public final class BenchRun {
                         continue;
                     }
                     inFlight.incrementAndGet();
-                    http.sendAsync(chat.id(), users[sender].token(), clientId, "bench " + clientId)
-                            .whenComplete((status, e) -> {
-                                boolean ok = e == null && (status == 201 || status == 200);
-                                if (ok) {
-                                    accepted.incrementAndGet();
-                                    if (measured) {
-                                        acceptedMeasured.incrementAndGet();
-                                    }
-                                } else {
-                                    String key = e != null ? e.getClass().getSimpleName() : "http-" + status;
-                                    errors.computeIfAbsent(key, k -> new AtomicLong())
-                                            .incrementAndGet();
-                                }
-                                ledger.sent(n, chat.recipients(), ok);
-                                inFlight.decrementAndGet();
-                            });
+                    sendOne(http, clients, users, sender, chat.id(), clientId).whenComplete((error, e) -> {
+                        boolean ok = e == null && error == null;
+                        if (ok) {
+                            accepted.incrementAndGet();
+                            if (measured) {
+                                acceptedMeasured.incrementAndGet();
+                            }
+                        } else {
+                            String key = e != null ? e.getClass().getSimpleName() : error;
+                            errors.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+                        }
+                        ledger.sent(n, chat.recipients(), ok);
+                        inFlight.decrementAndGet();
+                    });
                 }
                 if (issued[s] < schedule.count()) {
                     done = false;
@@ -222,6 +220,17 @@ public final class BenchRun {
         result.serverCpuUsageMean =
                 samples.stream().mapToDouble(ServerStats::cpuUsage).average().orElse(Double.NaN);
         result.ok = result.verdict.ok();
+    }
+
+    /** One send, over the sender's stream or HTTP; completes with null when accepted, else an error key. */
+    private CompletableFuture<String> sendOne(
+            BenchHttp http, StreamClients clients, BenchHttp.Login[] users, int sender, long chatId, String clientId) {
+        String text = "bench " + clientId;
+        if (options.sendOverHttp()) {
+            return http.sendAsync(chatId, users[sender].token(), clientId, text)
+                    .thenApply(status -> status == 201 || status == 200 ? null : "http-" + status);
+        }
+        return clients.send(sender * options.connectionsPerUser(), chatId, clientId, text);
     }
 
     /**

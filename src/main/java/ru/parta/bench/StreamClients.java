@@ -55,6 +55,7 @@ final class StreamClients implements AutoCloseable {
     final AtomicLong closedByServer = new AtomicLong();
     final AtomicLong measuredDeliveries = new AtomicLong();
     private final Channel[] channels;
+    private final Map<String, CompletableFuture<String>> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
     StreamClients(int connections, DeliveryLedger ledger, LatencyRecorder latency, String runPrefix) {
         this.epoll = Epoll.isAvailable();
@@ -175,6 +176,10 @@ final class StreamClients implements AutoCloseable {
                 ready.complete(null);
                 return;
             }
+            if (s.startsWith("{\"type\":\"sent\"") || s.startsWith("{\"type\":\"error\"")) {
+                onAnswer(s);
+                return;
+            }
             onFrame(s, receipts);
         }
 
@@ -221,6 +226,32 @@ final class StreamClients implements AutoCloseable {
         receipts.record(seq);
         if (latency.record(scheduledMicros, nowMicros)) {
             measuredDeliveries.incrementAndGet();
+        }
+    }
+
+    /**
+     * Sends a message as a {@code send} frame on connection {@code index}; the future completes with null when the
+     * server answered {@code sent}, or with the error code it answered (or {@code connection-lost}).
+     */
+    CompletableFuture<String> send(int index, long chatId, String clientId, String text) {
+        var answer = new CompletableFuture<String>();
+        answers.put(clientId, answer);
+        Channel channel = channels[index];
+        String frame = "{\"type\":\"send\",\"chatId\":" + chatId + ",\"clientId\":\"" + clientId + "\",\"text\":\""
+                + text + "\"}";
+        channel.writeAndFlush(new TextWebSocketFrame(frame)).addListener(f -> {
+            if (!f.isSuccess() && answers.remove(clientId) != null) {
+                answer.complete("connection-lost");
+            }
+        });
+        return answer;
+    }
+
+    private void onAnswer(String s) {
+        String clientId = stringField(s, "\"clientId\"");
+        CompletableFuture<String> answer = clientId == null ? null : answers.remove(clientId);
+        if (answer != null) {
+            answer.complete(s.startsWith("{\"type\":\"sent\"") ? null : "stream-" + stringField(s, "\"code\""));
         }
     }
 

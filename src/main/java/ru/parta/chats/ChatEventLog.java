@@ -50,8 +50,49 @@ class ChatEventLog {
                 .single();
     }
 
-    /** Appends an event at a position taken with {@link #nextPosition} and schedules its push after commit. */
-    void append(long chatId, long position, String type, Object data, long[] recipients) {
+    /** A position and a message id, taken together for a new message. */
+    record MessageSlot(long position, long messageId) {}
+
+    /**
+     * {@link #nextPosition} for a new message, in the same statement: also draws the message's id and records it as
+     * the chat's latest, with the chat's activity time.
+     */
+    MessageSlot nextMessagePosition(long chatId) {
+        return jdbc.sql("""
+                        update chats set last_position = last_position + 1, last_activity_at = now(),
+                                         last_message_id = nextval('messages_id_seq')
+                        where id = ? returning last_position, last_message_id
+                        """)
+                .param(chatId)
+                .query((rs, n) -> new MessageSlot(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    /**
+     * Appends an event at a position taken with {@link #nextPosition}, pushes it after commit to the chat's members as
+     * they are when the event is written (read in the same statement, after the chat row's lock was taken).
+     */
+    void appendToMembers(long chatId, long position, String type, Object data) {
+        String text = frame(chatId, position, type, data);
+        long[] recipients = jdbc.sql("""
+                        insert into chat_events (chat_id, position, type, payload) values (?, ?, ?, ?::jsonb)
+                        returning (select coalesce(array_agg(user_id), '{}') from chat_members where chat_id = ?)
+                        """)
+                .params(chatId, position, type, text, chatId)
+                .query((rs, n) -> {
+                    Long[] ids = (Long[]) rs.getArray(1).getArray();
+                    long[] result = new long[ids.length];
+                    for (int i = 0; i < ids.length; i++) {
+                        result[i] = ids[i];
+                    }
+                    return result;
+                })
+                .single();
+        pushAfterCommit(
+                new ChatEvent(chatId, position, text.getBytes(StandardCharsets.UTF_8), recipients, System.nanoTime()));
+    }
+
+    private String frame(long chatId, long position, String type, Object data) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "event");
         frame.put("chatId", chatId);
@@ -59,7 +100,12 @@ class ChatEventLog {
         frame.put("event", type);
         frame.put("at", Instant.now().toString());
         frame.put("data", data);
-        String text = json.writeValueAsString(frame);
+        return json.writeValueAsString(frame);
+    }
+
+    /** Appends an event at a position taken with {@link #nextPosition} and schedules its push after commit. */
+    void append(long chatId, long position, String type, Object data, long[] recipients) {
+        String text = frame(chatId, position, type, data);
         jdbc.sql("insert into chat_events (chat_id, position, type, payload) values (?, ?, ?, ?::jsonb)")
                 .params(chatId, position, type, text)
                 .update();

@@ -38,6 +38,21 @@ class Chats {
                 .optional();
     }
 
+    /** What a send needs to know about the chat and the sender's place in it, in one query; empty for non-members. */
+    record SendContext(MemberRole role, ChatKind kind, boolean generated) {}
+
+    Optional<SendContext> sendContext(long chatId, long userId) {
+        return jdbc.sql("""
+                        select m.role, c.kind, c.generated_unit_id is not null
+                        from chats c join chat_members m on m.chat_id = c.id and m.user_id = ?
+                        where c.id = ?
+                        """)
+                .params(userId, chatId)
+                .query((rs, n) -> new SendContext(
+                        MemberRole.valueOf(rs.getString(1)), ChatKind.valueOf(rs.getString(2)), rs.getBoolean(3)))
+                .optional();
+    }
+
     boolean generated(long chatId) {
         return jdbc.sql("select generated_unit_id is not null from chats where id = ?")
                 .param(chatId)

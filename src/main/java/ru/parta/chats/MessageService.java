@@ -34,6 +34,7 @@ public class MessageService {
     private final org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments;
     private final org.springframework.beans.factory.ObjectProvider<SendPolicy> sendPolicies;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private volatile List<SendPolicy> policies;
 
     MessageService(
             Messages messages,
@@ -112,34 +113,37 @@ public class MessageService {
             List<Long> mentions,
             List<Long> attachmentIds,
             boolean urgent) {
-        MemberRole role = members.role(chatId, senderId).orElseThrow(ChatService::notFound);
-        ChatKind kind = chats.kind(chatId).orElseThrow(ChatService::notFound);
-        if (!role.canPost(kind)) {
+        Chats.SendContext chat = chats.sendContext(chatId, senderId).orElseThrow(ChatService::notFound);
+        if (!chat.role().canPost(chat.kind())) {
             throw ApiException.forbidden("POSTING_NOT_ALLOWED");
         }
         if (replyTo != null && messages.find(chatId, replyTo).isEmpty()) {
             throw ApiException.badRequest("REPLY_TARGET_NOT_FOUND");
         }
         var attempt = new SendPolicy.Attempt(
-                senderId, chatId, kind, role.manages(), chats.generated(chatId), body, urgent, false);
+                senderId, chatId, chat.kind(), chat.role().manages(), chat.generated(), body, urgent, false);
         SendPolicy.Verdict verdict = consult(attempt);
         List<Long> mentioned = mentions == null || mentions.isEmpty()
                 ? List.of()
                 : members.memberIdsAmong(
                         chatId, mentions.stream().distinct().limit(100).toList());
-        long position = log.nextPosition(chatId);
-        long id = messages.insert(chatId, senderId, clientId, position, body, replyTo, mentioned)
+        ChatEventLog.MessageSlot slot = log.nextMessagePosition(chatId);
+        MessageView message = messages.insert(
+                        slot.messageId(),
+                        chatId,
+                        senderId,
+                        clientId,
+                        slot.position(),
+                        body,
+                        replyTo,
+                        mentioned,
+                        verdict.quiet())
                 .orElseThrow(DuplicateSend::new);
         if (!attachmentIds.isEmpty()) {
-            files().attach(id, chatId, senderId, attachmentIds);
+            message = message.withAttachments(files().attach(message.id(), chatId, senderId, attachmentIds));
         }
-        if (verdict.quiet()) {
-            messages.markQuiet(id);
-        }
-        MessageView message = messages.find(chatId, id).orElseThrow();
         stored(attempt, message, verdict);
-        chats.touch(chatId, id);
-        log.append(chatId, position, "message.new", Map.of("message", message), members.userIds(chatId));
+        log.appendToMembers(chatId, slot.position(), "message.new", Map.of("message", message));
         return message;
     }
 
@@ -272,16 +276,28 @@ public class MessageService {
         return messages.find(chatId, messageId).orElseThrow(() -> ApiException.notFound("MESSAGE_NOT_FOUND"));
     }
 
+    /** The send policies in order, looked up once (the bean set does not change while the application runs). */
+    private List<SendPolicy> policies() {
+        List<SendPolicy> list = policies;
+        if (list == null) {
+            list = sendPolicies.orderedStream().toList();
+            policies = list;
+        }
+        return list;
+    }
+
     private SendPolicy.Verdict consult(SendPolicy.Attempt attempt) {
         SendPolicy.Verdict verdict = SendPolicy.Verdict.ALLOW;
-        for (SendPolicy policy : sendPolicies.orderedStream().toList()) {
+        for (SendPolicy policy : policies()) {
             verdict = verdict.and(policy.check(attempt));
         }
         return verdict;
     }
 
     private void stored(SendPolicy.Attempt attempt, MessageView message, SendPolicy.Verdict verdict) {
-        sendPolicies.orderedStream().forEach(p -> p.stored(attempt, message, verdict));
+        for (SendPolicy policy : policies()) {
+            policy.stored(attempt, message, verdict);
+        }
     }
 
     private MessageView existing(long userId, long chatId, long messageId) {

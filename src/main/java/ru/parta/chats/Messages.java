@@ -69,21 +69,52 @@ class Messages {
                 .optional());
     }
 
-    /** Inserts the message; empty when a message with the same sender and client id already exists. */
-    Optional<Long> insert(
+    /**
+     * Inserts a new message with the id and position already taken by {@link ChatEventLog#nextMessagePosition} and
+     * returns it as stored (no re-read); empty when a message with the same sender and client id already exists.
+     */
+    Optional<MessageView> insert(
+            long id,
             long chatId,
             long senderId,
             String clientId,
             long position,
             String body,
             Long replyTo,
-            List<Long> mentions) {
+            List<Long> mentions,
+            boolean quiet) {
         return jdbc.sql("""
-                        insert into messages (chat_id, sender_id, client_id, position, body, search_text, reply_to, mentions)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (sender_id, client_id) do nothing returning id
+                        insert into messages (id, chat_id, sender_id, client_id, position, body, search_text, reply_to,
+                                              mentions, quiet)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sender_id, client_id) do nothing
+                        returning created_at
                         """)
-                .params(chatId, senderId, clientId, position, body, fold(body), replyTo, mentions.toArray(Long[]::new))
-                .query(Long.class)
+                .params(
+                        id,
+                        chatId,
+                        senderId,
+                        clientId,
+                        position,
+                        body,
+                        fold(body),
+                        replyTo,
+                        mentions.toArray(Long[]::new),
+                        quiet)
+                .query((rs, n) -> new MessageView(
+                        id,
+                        chatId,
+                        position,
+                        senderId,
+                        clientId,
+                        body,
+                        replyTo,
+                        List.copyOf(mentions),
+                        false,
+                        false,
+                        rs.getTimestamp(1).toInstant(),
+                        null,
+                        Map.of(),
+                        quiet))
                 .optional();
     }
 
@@ -99,12 +130,6 @@ class Messages {
                 .param(messageId)
                 .update();
         jdbc.sql("delete from reactions where message_id = ?").param(messageId).update();
-    }
-
-    void markQuiet(long messageId) {
-        jdbc.sql("update messages set quiet = true where id = ?")
-                .param(messageId)
-                .update();
     }
 
     void pin(long messageId, boolean pinned) {

@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param slowConsumerTimeout a connection paused this long is closed with 4008 and resumes from its cursors
  * @param idleTimeout a connection that sends nothing for this long is closed (clients ping every 30 s)
  * @param catchUpBatch events read from the database per chat per catch-up round
+ * @param maxPendingSends {@code send} frames one connection may have unanswered; more are refused at once
  * @param allowedOrigins extra browser origins allowed to open the stream with the session cookie
  */
 @Validated
@@ -33,4 +34,5 @@ public record DeliveryProperties(
         @DefaultValue("30s") Duration slowConsumerTimeout,
         @DefaultValue("120s") Duration idleTimeout,
         @DefaultValue("500") @Min(1) @Max(10000) int catchUpBatch,
+        @DefaultValue("32") @Min(1) @Max(1000) int maxPendingSends,
         @DefaultValue List<String> allowedOrigins) {}

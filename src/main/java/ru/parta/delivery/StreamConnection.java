@@ -62,6 +62,10 @@ final class StreamConnection {
         return userId;
     }
 
+    Channel channel() {
+        return channel;
+    }
+
     long sessionId() {
         return sessionId;
     }

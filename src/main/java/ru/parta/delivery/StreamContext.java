@@ -3,6 +3,7 @@ package ru.parta.delivery;
 import java.util.concurrent.ExecutorService;
 import ru.parta.chats.ChatService;
 import ru.parta.chats.ChatSync;
+import ru.parta.chats.MessageService;
 import ru.parta.shared.ErrorMessages;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 record StreamContext(
         ChatSync sync,
         ChatService chats,
+        MessageService messages,
         Connections connections,
         DeliveryMetrics metrics,
         DeliveryProperties properties,

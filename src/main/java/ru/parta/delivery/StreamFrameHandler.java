@@ -15,7 +15,8 @@ import ru.parta.shared.ApiException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Client frames of an open stream: {@code hello} (cursors), {@code typing}, {@code ping}. Anything else is answered
+ * Client frames of an open stream: {@code hello} (cursors), {@code typing}, {@code ping}, {@code send} (see
+ * {@link StreamSends}). Anything else is answered
  * with an error frame and the connection stays open; a malformed frame never raises on the server.
  */
 final class StreamFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
@@ -23,6 +24,7 @@ final class StreamFrameHandler extends SimpleChannelInboundHandler<WebSocketFram
     private final StreamContext ctx;
     private final StreamConnection connection;
     private final WebSocketServerHandshaker handshaker;
+    private StreamSends sends;
 
     StreamFrameHandler(StreamContext ctx, StreamConnection connection, WebSocketServerHandshaker handshaker) {
         this.ctx = ctx;
@@ -55,8 +57,16 @@ final class StreamFrameHandler extends SimpleChannelInboundHandler<WebSocketFram
             case "hello" -> hello(node.path("cursors"));
             case "ping" -> connection.sendText("{\"type\":\"pong\"}");
             case "typing" -> typing(node.path("chatId"));
+            case "send" -> sends().send(node);
             default -> error("UNKNOWN_FRAME");
         }
+    }
+
+    private StreamSends sends() {
+        if (sends == null) {
+            sends = new StreamSends(ctx, connection);
+        }
+        return sends;
     }
 
     private void hello(JsonNode cursorsNode) {

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import ru.parta.accounts.Sessions;
 import ru.parta.chats.ChatService;
 import ru.parta.chats.ChatSync;
+import ru.parta.chats.MessageService;
 import ru.parta.shared.ErrorMessages;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +46,7 @@ class StreamServer implements SmartLifecycle {
     private final DeliveryProperties properties;
     private final ChatSync sync;
     private final ChatService chats;
+    private final MessageService messages;
     private final Connections connections;
     private final DeliveryMetrics metrics;
     private final JsonMapper json;
@@ -60,6 +62,7 @@ class StreamServer implements SmartLifecycle {
             DeliveryProperties properties,
             ChatSync sync,
             ChatService chats,
+            MessageService messages,
             Connections connections,
             DeliveryMetrics metrics,
             JsonMapper json,
@@ -69,6 +72,7 @@ class StreamServer implements SmartLifecycle {
         this.sessions = sessions;
         this.sync = sync;
         this.chats = chats;
+        this.messages = messages;
         this.connections = connections;
         this.metrics = metrics;
         this.json = json;
@@ -82,7 +86,7 @@ class StreamServer implements SmartLifecycle {
     @Override
     public void start() {
         workers = Executors.newVirtualThreadPerTaskExecutor();
-        context = new StreamContext(sync, chats, connections, metrics, properties, json, errors, workers);
+        context = new StreamContext(sync, chats, messages, connections, metrics, properties, json, errors, workers);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         group = new MultiThreadIoEventLoopGroup(io);

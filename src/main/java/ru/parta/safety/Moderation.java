@@ -43,11 +43,23 @@ class Moderation implements SendPolicy {
         if (attempt.manager()) {
             return Verdict.ALLOW;
         }
-        Optional<Instant> muted = mutedUntil(attempt.chatId(), attempt.senderId());
-        if (muted.isPresent()) {
-            throw new SafetyErrors.Muted(muted.get());
+        // one round trip on the hot path: the sender's mute and the chat's lesson mode together
+        var state = jdbc.sql("""
+                        select (select muted_until from chat_mutes
+                                where chat_id = :chat and user_id = :user and muted_until > now()),
+                               exists(select 1 from chat_lesson_mode where chat_id = :chat)
+                        """)
+                .param("chat", attempt.chatId())
+                .param("user", attempt.senderId())
+                .query((rs, n) -> {
+                    var until = rs.getTimestamp(1);
+                    return new SendState(until == null ? null : until.toInstant(), rs.getBoolean(2));
+                })
+                .single();
+        if (state.mutedUntil() != null) {
+            throw new SafetyErrors.Muted(state.mutedUntil());
         }
-        if (lessonMode(attempt.chatId())) {
+        if (state.lessonMode()) {
             throw ApiException.forbidden("LESSON_MODE");
         }
         return Verdict.ALLOW;
@@ -76,6 +88,8 @@ class Moderation implements SendPolicy {
                 .query(Boolean.class)
                 .single();
     }
+
+    private record SendState(Instant mutedUntil, boolean lessonMode) {}
 
     record Mute(long chatId, long userId, Instant mutedUntil) {}
 

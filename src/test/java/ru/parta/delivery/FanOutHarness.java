@@ -35,9 +35,19 @@ public final class FanOutHarness {
         var connectionsById = new Connections(new org.springframework.beans.factory.support.StaticListableBeanFactory()
                 .getBeanProvider(Presence.class));
         var properties = new DeliveryProperties(
-                0, "127.0.0.1", 65536, 32768, 65536, Duration.ofSeconds(30), Duration.ofSeconds(120), 500, List.of());
+                0,
+                "127.0.0.1",
+                65536,
+                32768,
+                65536,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(120),
+                500,
+                32,
+                List.of());
         var context = new StreamContext(
                 ChatSyncStub.memberOf(chatId),
+                null,
                 null,
                 connectionsById,
                 new DeliveryMetrics(new SimpleMeterRegistry(), connectionsById),
