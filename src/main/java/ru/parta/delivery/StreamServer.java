@@ -137,7 +137,9 @@ class StreamServer implements SmartLifecycle {
         if (server != null) {
             server.close().syncUninterruptibly();
             context.connections().closeAll(1001, "SERVER_STOPPING");
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            if (!group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+                log.warn("Stream event loops did not stop within 10 s; shutting down without them");
+            }
             workers.shutdownNow();
             server = null;
         }
