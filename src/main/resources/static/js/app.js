@@ -595,7 +595,7 @@ function messageElement(m) {
     ? h(
         'button',
         { type: 'button', class: 'quote', onclick: () => target && jumpTo(target) },
-        target ? `${nameOf(target.senderId)}: ${target.deleted ? t('deleted') : target.text}` : t('message'),
+        target ? `${nameOf(target.senderId)}: ${target.deleted ? t('deleted') : target.text || t('attachmentPreview')}` : t('message'),
       )
     : null;
   const reactions = Object.entries(m.reactions ?? {})
@@ -780,7 +780,7 @@ function renderComposeContext() {
   const text = state.editing
     ? t('editing')
     : state.replyTo
-      ? t('replyTo', `${nameOf(state.replyTo.senderId)}: ${state.replyTo.text ?? ''}`)
+      ? t('replyTo', `${nameOf(state.replyTo.senderId)}: ${state.replyTo.text || t('attachmentPreview')}`)
       : '';
   box.hidden = !text;
   $('compose-context-text').textContent = text;

@@ -267,7 +267,7 @@ export default {
   tooManyFiles: 'At most {0} files per message.',
   removeFile: 'Remove {0}',
   uploading: 'Uploading {0}',
-  attachmentPreview: '📎 Attachment',
+  attachmentPreview: 'Attachment',
   recordingUnsupported: 'This browser cannot record audio.',
   recordingEmpty: 'The recording is empty — try again.',
   microphoneDenied: 'No access to the microphone. Allow it in the browser settings.',

@@ -267,7 +267,7 @@ export default {
   tooManyFiles: 'К одному сообщению — не больше {0} файлов.',
   removeFile: 'Убрать {0}',
   uploading: 'Загрузка {0}',
-  attachmentPreview: '📎 Вложение',
+  attachmentPreview: 'Вложение',
   recordingUnsupported: 'Этот браузер не умеет записывать звук.',
   recordingEmpty: 'Запись пустая — попробуйте ещё раз.',
   microphoneDenied: 'Нет доступа к микрофону. Разрешите его в настройках браузера.',

@@ -96,12 +96,12 @@ function documentLink(f, url) {
   );
 }
 
-/** At most this many bars; longer summaries are averaged down, missing ones drawn flat. */
+/** Always this many bars: longer summaries are averaged down, shorter ones stretched, missing ones drawn flat. */
 const BARS = 40;
 
 export function bars(levels) {
   if (!levels?.length) return Array(BARS).fill(8);
-  if (levels.length <= BARS) return levels.map((l) => Math.max(4, l));
+  if (levels.length <= BARS) return Array.from({ length: BARS }, (_, i) => Math.max(4, levels[Math.floor((i * levels.length) / BARS)]));
   const out = [];
   for (let i = 0; i < BARS; i++) {
     const from = Math.floor((i * levels.length) / BARS);
@@ -120,7 +120,7 @@ function voicePlayer(f, url) {
     'span',
     { class: 'wave', role: 'slider', tabindex: '0', 'aria-label': t('voicePosition'), 'aria-valuemin': '0', 'aria-valuemax': String(Math.round(total / 1000)), 'aria-valuenow': '0' },
     levels.map((l) => {
-      const bar = h('span', { class: 'bar' });
+      const bar = h('span', { class: 'lvl' });
       bar.style.height = `${l}%`;
       return bar;
     }),

@@ -55,6 +55,22 @@ class AttachmentsBrowserIntegrationTests {
             WebElement sent = browser.message("Фото с экскурсии");
             await().atMost(Browser.TIMEOUT)
                     .until(() -> sent.findElements(By.cssSelector(".photo img")).size() == 1);
+            assertThat(browser.driver.findElement(By.id("tray")).isDisplayed()).isFalse();
+
+            // at most ten files per message: the eleventh is refused with a notice, a chosen file can be removed
+            Path[] many = new Path[11];
+            for (int i = 0; i < many.length; i++) {
+                many[i] = Files.write(dir.resolve("лист" + i + ".txt"), new byte[] {(byte) i});
+            }
+            browser.attach(many);
+            await().atMost(Browser.TIMEOUT)
+                    .until(() -> browser.driver
+                                    .findElements(By.cssSelector("#tray li"))
+                                    .size()
+                            == 10);
+            assertThat(browser.text(By.id("attach-note"))).contains("10");
+            browser.find(By.cssSelector("#tray li button")).click();
+            assertThat(browser.driver.findElements(By.cssSelector("#tray li"))).hasSize(9);
         }
         var last = api.get(parent, "/api/v1/chats/" + chat + "/messages").list().getLast();
         assertThat(last.get("attachments")).hasSize(2);
@@ -105,7 +121,7 @@ class AttachmentsBrowserIntegrationTests {
                     .until(() -> browser.message("Послушайте").findElement(By.cssSelector(".voice")), e -> true);
             assertThat(player.findElement(By.cssSelector(".voice-time")).getText())
                     .isEqualTo("0:02");
-            assertThat(player.findElements(By.cssSelector(".wave .bar"))).isNotEmpty();
+            assertThat(player.findElements(By.cssSelector(".wave .lvl"))).isNotEmpty();
             player.findElement(By.cssSelector("button.play")).click();
             await().atMost(Browser.TIMEOUT).until(() -> "ended".equals(player.getAttribute("data-state")));
             assertThat(((Number) browser.driver.executeScript(
@@ -123,6 +139,13 @@ class AttachmentsBrowserIntegrationTests {
         try (var browser = Browser.media()) {
             browser.login(api.base(), me.login(), Api.PASSWORD);
             browser.openChat(chat);
+            browser.find(By.id("record")).click();
+            browser.find(By.id("recorder"));
+            browser.find(By.id("rec-cancel")).click();
+            browser.find(By.id("compose-input"));
+            assertThat(browser.driver.findElement(By.id("recorder")).isDisplayed())
+                    .isFalse();
+
             browser.find(By.id("record")).click();
             browser.find(By.id("recorder"));
             await().atMost(Browser.TIMEOUT).until(() -> "0:02".equals(browser.text(By.id("rec-time"))));
@@ -143,6 +166,10 @@ class AttachmentsBrowserIntegrationTests {
             player.findElement(By.cssSelector("button.play")).click();
             await().atMost(Browser.TIMEOUT)
                     .until(() -> Map.of("playing", 1, "ended", 1).containsKey(player.getAttribute("data-state")));
+            // the cancelled recording was never sent
+            assertThat(api.get(me, "/api/v1/chats/" + chat + "/messages").list())
+                    .hasSize(1);
+            browser.screenshot("voice-desktop");
         }
     }
 
