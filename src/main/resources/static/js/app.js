@@ -537,6 +537,10 @@ function renderMessage(m) {
   const old = box.querySelector(`.msg[data-id="${m.id}"]`);
   const el = messageElement(m);
   if (old) {
+    // the same files keep their elements: a voice message goes on playing, a loaded picture is not fetched again
+    const kept = old.querySelector(':scope > .attachments');
+    const fresh = el.querySelector(':scope > .attachments');
+    if (kept && fresh && kept.dataset.ids === fresh.dataset.ids) fresh.replaceWith(kept);
     old.replaceWith(el);
     return;
   }

@@ -57,7 +57,7 @@ export function docLabel(kind, fileName) {
 /** The attachments block of a message, or null when it has none. */
 export function attachmentsElement(files) {
   if (!files?.length) return null;
-  return h('div', { class: 'attachments' }, files.map(attachmentElement));
+  return h('div', { class: 'attachments', dataset: { ids: files.map((f) => f.id).join(',') } }, files.map(attachmentElement));
 }
 
 function attachmentElement(f) {
