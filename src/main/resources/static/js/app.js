@@ -1,9 +1,11 @@
 import { t, getLang, setLang, translatePage } from './i18n.js';
 import { api, get, post, setUnauthenticatedHandler } from './api.js';
-import { Outbox } from './outbox.js';
+import { Outbox, newClientId } from './outbox.js';
 import { Stream } from './stream.js';
 import { beep } from './sound.js';
 import { $, h } from './dom.js';
+import { attachmentsElement } from './media.js';
+import { initAttachments, addFiles, trayFiles, clearTray, pendingFiles, showProgress } from './attachments.js';
 
 const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏', '👏', '🔥', '✅', '👎'];
 const state = {
@@ -216,7 +218,12 @@ async function startApp(me) {
   checkAdmin();
   $('me').textContent = t('myId', me.id);
   renderSound();
-  outbox = new Outbox(me.id, { onSent: outboxSent, onFailed: outboxFailed, onChange: () => {} });
+  outbox = new Outbox(me.id, {
+    onSent: outboxSent,
+    onFailed: outboxFailed,
+    onChange: () => {},
+    onProgress: (item, key, sent, size) => showProgress(item.clientId, key, sent, size),
+  });
   if (!stream) {
     stream = new Stream({
       cursors: state.cursors,
@@ -290,7 +297,7 @@ function chatTitle(c) {
 function previewText(c) {
   const m = c.lastMessage;
   if (!m) return t('noMessages');
-  const text = m.text ?? t('deletedPreview');
+  const text = m.text === '' ? t('attachmentPreview') : m.text ?? t('deletedPreview');
   const who = m.senderId === state.me.id ? t('you') : m.senderName;
   return c.kind === 'DIRECT' && m.senderId !== state.me.id ? text : `${who}: ${text}`;
 }
@@ -380,6 +387,8 @@ async function openChat(chatId) {
   state.replyTo = null;
   state.editing = null;
   state.typers.clear();
+  clearTray();
+  if (!$('recorder').hidden) stopVoice(false);
   history.replaceState(null, '', '#chat-' + chatId);
   $('app-view').classList.add('chat-open');
   $('chat-empty').hidden = true;
@@ -528,6 +537,10 @@ function renderMessage(m) {
   const old = box.querySelector(`.msg[data-id="${m.id}"]`);
   const el = messageElement(m);
   if (old) {
+    // the same files keep their elements: a voice message goes on playing, a loaded picture is not fetched again
+    const kept = old.querySelector(':scope > .attachments');
+    const fresh = el.querySelector(':scope > .attachments');
+    if (kept && fresh && kept.dataset.ids === fresh.dataset.ids) fresh.replaceWith(kept);
     old.replaceWith(el);
     return;
   }
@@ -586,7 +599,7 @@ function messageElement(m) {
     ? h(
         'button',
         { type: 'button', class: 'quote', onclick: () => target && jumpTo(target) },
-        target ? `${nameOf(target.senderId)}: ${target.deleted ? t('deleted') : target.text}` : t('message'),
+        target ? `${nameOf(target.senderId)}: ${target.deleted ? t('deleted') : target.text || t('attachmentPreview')}` : t('message'),
       )
     : null;
   const reactions = Object.entries(m.reactions ?? {})
@@ -614,6 +627,7 @@ function messageElement(m) {
     mine ? null : h('div', { class: 'sender' }, nameOf(m.senderId)),
     quote,
     h('div', { class: 'text' }, m.deleted ? t('deleted') : textWithMentions(m.text ?? '', m.mentions)),
+    m.deleted ? null : attachmentsElement(m.attachments),
     reactions.length ? h('div', { class: 'reactions' }, reactions) : null,
     h(
       'div',
@@ -679,6 +693,7 @@ function pendingElement(item, error) {
     'article',
     { class: 'msg mine pending' + (error ? ' failed' : ''), dataset: { clientId: item.clientId } },
     h('div', { class: 'text' }, item.text),
+    pendingFiles(item),
     h(
       'div',
       { class: 'foot' },
@@ -769,7 +784,7 @@ function renderComposeContext() {
   const text = state.editing
     ? t('editing')
     : state.replyTo
-      ? t('replyTo', `${nameOf(state.replyTo.senderId)}: ${state.replyTo.text ?? ''}`)
+      ? t('replyTo', `${nameOf(state.replyTo.senderId)}: ${state.replyTo.text || t('attachmentPreview')}`)
       : '';
   box.hidden = !text;
   $('compose-context-text').textContent = text;
@@ -811,7 +826,9 @@ async function onSubmit(e) {
   e.preventDefault();
   const input = $('compose-input');
   const text = input.value.trim();
-  if (!text || !state.view) return;
+  const files = state.editing ? [] : trayFiles();
+  const emptyAllowed = files.length > 0 || state.editing?.attachments?.length > 0;
+  if ((!text && !emptyAllowed) || !state.view) return;
   const chatId = state.view.chatId;
   const mentions = [...state.pendingMentions.entries()].filter(([, name]) => text.includes('@' + name)).map(([id]) => id);
   if (state.editing) {
@@ -825,17 +842,57 @@ async function onSubmit(e) {
     }
     return;
   }
-  const item = outbox.add(chatId, text, state.replyTo?.id, mentions);
+  const replyTo = state.replyTo?.id;
   state.lastTypingSent = 0;
   input.value = '';
   state.pendingMentions.clear();
   state.replyTo = null;
+  clearTray();
   renderComposeContext();
-  if (!document.querySelector(`.msg[data-client-id="${CSS.escape(item.clientId)}"]`)) {
-    $('messages').append(pendingElement(item));
-  }
-  scrollToBottom();
   input.focus();
+  await queueMessage(chatId, text, replyTo, mentions, files);
+}
+
+/** Puts a message in the outbox (its files first into the upload store) and shows it as pending. */
+async function queueMessage(chatId, text, replyTo, mentions, files) {
+  const clientId = newClientId();
+  let uploads = null;
+  if (files.length) {
+    try {
+      const { stash } = await import('./uploads.js');
+      uploads = await stash(clientId, files);
+    } catch (err) {
+      showError(err);
+      return;
+    }
+  }
+  if (!outbox) return;
+  const item = outbox.add(chatId, text, replyTo, mentions, uploads, clientId);
+  if (state.view?.chatId === chatId && !document.querySelector(`.msg[data-client-id="${CSS.escape(item.clientId)}"]`)) {
+    $('messages').append(pendingElement(item));
+    scrollToBottom();
+  }
+}
+
+// ---------- voice messages: the recorder is loaded on first use ----------
+
+async function startVoice() {
+  if (!state.view) return;
+  const chatId = state.view.chatId;
+  try {
+    const voice = await import('./voice.js');
+    await voice.startRecording({
+      onDone: (recording) => queueMessage(chatId, '', null, [], [recording]),
+      onError: showError,
+    });
+  } catch (err) {
+    showError(err.name === 'NotAllowedError' ? new Error(t('microphoneDenied')) : err);
+  }
+}
+
+async function stopVoice(send) {
+  const voice = await import('./voice.js');
+  voice.finish(send);
 }
 
 // ---------- mentions ----------
@@ -1148,6 +1205,15 @@ function bindStatic() {
   $('chat-filter').addEventListener('input', renderChatList);
   $('back').addEventListener('click', closeChat);
   $('composer').addEventListener('submit', onSubmit);
+  initAttachments(() => {});
+  $('record').addEventListener('click', startVoice);
+  $('rec-cancel').addEventListener('click', () => stopVoice(false));
+  $('rec-send').addEventListener('click', () => stopVoice(true));
+  $('messages').addEventListener('dragover', (e) => e.preventDefault());
+  $('messages').addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (state.view && !$('composer').hidden && e.dataTransfer?.files?.length) addFiles([...e.dataTransfer.files]);
+  });
   $('compose-input').addEventListener('keydown', onComposerKey);
   $('compose-input').addEventListener('input', onComposerInput);
   $('compose-input').addEventListener('blur', () => setTimeout(closeMentions, 150));

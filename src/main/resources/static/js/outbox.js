@@ -12,14 +12,17 @@ export function newClientId() {
 
 /**
  * Messages written but not yet acknowledged, kept in localStorage so they survive a reload. Each is sent with its
- * clientId until the server answers; the server ignores a repeated clientId, so a retry never duplicates.
+ * clientId until the server answers; the server ignores a repeated clientId, so a retry never duplicates. A message
+ * with files first uploads them (uploads.js, loaded on demand; the bytes wait in IndexedDB), resuming each upload where
+ * the server has it; messages are sent strictly in order, so a message never overtakes the files sent before it.
  */
 export class Outbox {
-  constructor(userId, { onSent, onFailed, onChange }) {
+  constructor(userId, { onSent, onFailed, onChange, onProgress }) {
     this.key = 'parta.outbox.' + userId;
     this.onSent = onSent;
     this.onFailed = onFailed;
     this.onChange = onChange;
+    this.onProgress = onProgress ?? (() => {});
     this.flushing = false;
     this.delay = 1000;
     this.timer = null;
@@ -50,8 +53,10 @@ export class Outbox {
     return this.items.filter((i) => i.chatId === chatId);
   }
 
-  add(chatId, text, replyTo, mentions) {
-    const item = { clientId: newClientId(), chatId, text, replyTo: replyTo ?? null, mentions, createdAt: new Date().toISOString() };
+  /** {@code uploads}: the descriptors of files already stashed under this clientId (see uploads.js). */
+  add(chatId, text, replyTo, mentions, uploads = null, clientId = newClientId()) {
+    const item = { clientId, chatId, text, replyTo: replyTo ?? null, mentions, createdAt: new Date().toISOString() };
+    if (uploads?.length) item.uploads = uploads;
     this.items.push(item);
     this.save();
     this.flush();
@@ -59,8 +64,19 @@ export class Outbox {
   }
 
   remove(clientId) {
+    const gone = this.items.filter((i) => i.clientId === clientId && i.uploads);
     this.items = this.items.filter((i) => i.clientId !== clientId);
     this.save();
+    if (gone.length) import('./uploads.js').then((u) => gone.forEach((i) => u.discard(i)));
+  }
+
+  async upload(item) {
+    if (!item.uploads?.some((u) => !u.fileId)) return;
+    const { prepare } = await import('./uploads.js');
+    await prepare(item, {
+      save: () => this.save(),
+      progress: (key, sent, size) => this.onProgress(item, key, sent, size),
+    });
   }
 
   async flush() {
@@ -74,6 +90,9 @@ export class Outbox {
         if (item.replyTo) body.replyTo = item.replyTo;
         if (item.mentions?.length) body.mentions = item.mentions;
         try {
+          await this.upload(item);
+          if (this.stopped) return;
+          if (item.uploads?.length) body.attachments = item.uploads.map((u) => u.fileId);
           const message = await api('POST', `/api/v1/chats/${item.chatId}/messages`, body);
           this.remove(item.clientId);
           this.delay = 1000;

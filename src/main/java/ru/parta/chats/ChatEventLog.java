@@ -113,6 +113,20 @@ class ChatEventLog {
                 new ChatEvent(chatId, position, text.getBytes(StandardCharsets.UTF_8), recipients, System.nanoTime()));
     }
 
+    /**
+     * Replaces the message in every stored event about it (from its own position on) with {@code tombstone}, so a
+     * client catching up never sees what was deleted. Already pushed frames cannot be recalled; the deletion event
+     * that follows tells clients to drop them.
+     */
+    void redact(long chatId, long messageId, long fromPosition, Object tombstone) {
+        jdbc.sql("""
+                        update chat_events set payload = jsonb_set(payload, '{data,message}', ?::jsonb)
+                        where chat_id = ? and position >= ? and payload->'data'->'message'->>'id' = ?
+                        """)
+                .params(json.writeValueAsString(tombstone), chatId, fromPosition, Long.toString(messageId))
+                .update();
+    }
+
     /** Takes a position and appends in one step. */
     long append(long chatId, String type, Object data, long[] recipients) {
         long position = nextPosition(chatId);

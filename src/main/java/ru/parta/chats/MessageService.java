@@ -154,13 +154,16 @@ public class MessageService {
         return new Sent(earlier, false);
     }
 
+    /** Changes the text; it may become empty only for a message with attachments (which still carries them). */
     public MessageView edit(long userId, long chatId, long messageId, String text, List<Long> mentions) {
-        String body = checkText(text);
+        boolean blank = text == null || text.isBlank();
+        String checked = blank ? "" : checkText(text);
         return tx.execute(s -> {
             MessageView m = existing(userId, chatId, messageId);
             if (m.senderId() != userId) {
                 throw ApiException.forbidden("NOT_MESSAGE_AUTHOR");
             }
+            String body = blank && m.attachments().isEmpty() ? checkText(text) : checked;
             MemberRole role = members.role(chatId, userId).orElseThrow(ChatService::notFound);
             var attempt = new SendPolicy.Attempt(
                     userId,
@@ -194,6 +197,12 @@ public class MessageService {
             long position = log.nextPosition(chatId);
             messages.delete(messageId);
             files().released(messageId);
+            // earlier events of the message (its send, edits, reactions) no longer carry its text or files on replay
+            log.redact(
+                    chatId,
+                    messageId,
+                    m.position(),
+                    messages.find(chatId, messageId).orElseThrow());
             if (m.senderId() != userId) {
                 events.publishEvent(new ru.parta.shared.AdminAction(
                         userId,

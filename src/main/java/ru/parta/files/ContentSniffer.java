@@ -18,6 +18,10 @@ final class ContentSniffer {
     static final String JPEG = "image/jpeg";
     static final String PNG = "image/png";
     static final String OGG = "audio/ogg";
+    static final String WEBM = "video/webm";
+    /** Not sniffed here: a WebM whose only tracks are audio ({@link WebmOpus}) is stored under this type. */
+    static final String WEBM_AUDIO = "audio/webm";
+
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
@@ -57,7 +61,7 @@ final class ContentSniffer {
             return OGG;
         }
         if (starts(h, 0, 0x1A, 0x45, 0xDF, 0xA3)) {
-            return "video/webm";
+            return WEBM;
         }
         if (ascii(h, 4, "ftyp")) {
             return ascii(h, 8, "M4A ") ? "audio/mp4" : "video/mp4";

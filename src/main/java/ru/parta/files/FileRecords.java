@@ -16,14 +16,69 @@ class FileRecords {
         this.jdbc = jdbc;
     }
 
-    long create(long chatId, long uploaderId, String fileName, long size, Instant expiresAt) {
+    long create(
+            long chatId,
+            long uploaderId,
+            Long schoolId,
+            String fileName,
+            long size,
+            List<Integer> levels,
+            Instant expiresAt) {
         return jdbc.sql("""
-                        insert into files (chat_id, uploader_id, file_name, size, expires_at)
-                        values (?, ?, ?, ?, ?) returning id
+                        insert into files (chat_id, uploader_id, school_id, file_name, size, levels, expires_at)
+                        values (?, ?, ?, ?, ?, ?, ?) returning id
                         """)
-                .params(chatId, uploaderId, fileName, size, java.sql.Timestamp.from(expiresAt))
+                .params(
+                        chatId,
+                        uploaderId,
+                        schoolId,
+                        fileName,
+                        size,
+                        levels == null ? null : levels.toArray(Integer[]::new),
+                        java.sql.Timestamp.from(expiresAt))
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The school whose quota a file for this chat counts against: the school above the chat's generated unit, else
+     * the school of the uploader's (oldest active) roster entry; null when neither is a school (a department's chat,
+     * an account nobody rostered).
+     */
+    Long schoolOf(long chatId, long uploaderId) {
+        return jdbc.sql("""
+                        with recursive up(id, kind, parent_id, depth) as (
+                            select u.id, u.kind, u.parent_id, 0 from units u
+                            where u.id = coalesce(
+                                (select generated_unit_id from chats where id = :chat),
+                                (select home_unit_id from people where user_id = :user and archived_at is null
+                                 order by id limit 1))
+                            union all
+                            select p.id, p.kind, p.parent_id, up.depth + 1 from up join units p on p.id = up.parent_id
+                            where up.kind not in ('SCHOOL', 'DEPARTMENT', 'REGION'))
+                        select id from up where kind = 'SCHOOL' order by depth limit 1
+                        """)
+                .param("chat", chatId)
+                .param("user", uploaderId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** Serialises quota checks of one school until the transaction ends (taken after the uploader's lock). */
+    void lockSchool(long schoolId) {
+        jdbc.sql("select pg_advisory_xact_lock(7353, ?)")
+                .param((int) schoolId)
+                .query(Object.class)
+                .single();
+    }
+
+    /** Bytes the school's files hold, counted like {@link #usage}. */
+    long schoolUsage(long schoolId) {
+        return jdbc.sql("""
+                        select coalesce(sum(coalesce(stored_size, size)), 0) from files
+                        where school_id = ? and state <> 'RELEASED'
+                        """).param(schoolId).query(Long.class).single();
     }
 
     Optional<FileRow> find(long id) {
@@ -71,7 +126,8 @@ class FileRecords {
             Instant expiresAt) {
         return jdbc.sql("""
                         update files set state = 'READY', content_type = ?, stored_size = ?, blob = ?, thumbnail_blob = ?,
-                               width = ?, height = ?, duration_ms = ?, updated_at = now(), expires_at = ?
+                               width = ?, height = ?, duration_ms = ?, updated_at = now(), expires_at = ?,
+                               levels = case when ?::bigint is null then null else levels end
                         where id = ? and state = 'UPLOADING'
                         """)
                         .params(
@@ -83,6 +139,7 @@ class FileRecords {
                                 height,
                                 durationMs,
                                 java.sql.Timestamp.from(expiresAt),
+                                durationMs,
                                 id)
                         .update()
                 == 1;

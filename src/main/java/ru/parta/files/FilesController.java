@@ -24,8 +24,8 @@ import ru.parta.shared.ApiException;
 class FilesController {
 
     /** Served inline; everything else is a download. Sniffed types only, so HTML and SVG never get here. */
-    private static final Set<String> INLINE =
-            Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "audio/ogg", "audio/mpeg", "audio/mp4");
+    private static final Set<String> INLINE = Set.of(
+            "image/jpeg", "image/png", "image/gif", "image/webp", "audio/ogg", "audio/webm", "audio/mpeg", "audio/mp4");
 
     private final FileRecords files;
     private final BlobStore store;

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param store {@code local} (blobs under {@code dir}) or {@code s3} (an S3-compatible bucket, see {@link S3Properties})
  * @param maxSize largest file accepted
  * @param quotaPerUser storage one uploader may use, counting unfinished uploads at their declared size
+ * @param quotaPerSchool storage the files of one school's chats may use (see {@code FileRecords#schoolOf}), counted
+ *     the same way
  * @param chunkSize chunk size suggested to clients (any chunk size is accepted)
  * @param uploadExpiry how long an unfinished upload, or a finished one not attached to a message, is kept
  * @param janitorInterval how often expired uploads and unreferenced blobs are removed
@@ -26,6 +28,7 @@ public record FilesProperties(
         @DefaultValue("local") @Pattern(regexp = "local|s3") String store,
         @DefaultValue("100MB") DataSize maxSize,
         @DefaultValue("1GB") DataSize quotaPerUser,
+        @DefaultValue("50GB") DataSize quotaPerSchool,
         @DefaultValue("4MB") DataSize chunkSize,
         @DefaultValue("24h") Duration uploadExpiry,
         @DefaultValue("10m") Duration janitorInterval,

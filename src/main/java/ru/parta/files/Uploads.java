@@ -35,6 +35,7 @@ import ru.parta.shared.ApiException;
 class Uploads {
 
     private final FileRecords files;
+    private final Quotas quotas;
     private final Blobs blobs;
     private final ChatMembership membership;
     private final FilesProperties properties;
@@ -46,6 +47,7 @@ class Uploads {
 
     Uploads(
             FileRecords files,
+            Quotas quotas,
             Blobs blobs,
             ChatMembership membership,
             FilesProperties properties,
@@ -53,6 +55,7 @@ class Uploads {
             Clock clock)
             throws IOException {
         this.files = files;
+        this.quotas = quotas;
         this.blobs = blobs;
         this.membership = membership;
         this.properties = properties;
@@ -73,7 +76,11 @@ class Uploads {
         }
     }
 
-    FileRow create(long userId, Long chatId, String fileName, Long size) {
+    /**
+     * Declares an upload. {@code levels} is an optional loudness summary of a voice recording made by the client (see
+     * {@link VoiceLevels}); it is kept only if the file turns out to be a recording with a duration.
+     */
+    FileRow create(long userId, Long chatId, String fileName, Long size, java.util.List<Integer> levels) {
         if (chatId == null || !membership.isMember(chatId, userId)) {
             throw ApiException.notFound("CHAT_NOT_FOUND");
         }
@@ -88,13 +95,10 @@ class Uploads {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", max / (1024 * 1024));
         }
         String name = cleanName(fileName);
+        var summary = VoiceLevels.check(levels);
         long id = tx.execute(s -> {
-            files.lockUploader(userId);
-            long quota = properties.quotaPerUser().toBytes();
-            if (files.usage(userId) + size > quota) {
-                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "QUOTA_EXCEEDED", quota / (1024 * 1024));
-            }
-            return files.create(chatId, userId, name, size, expiry());
+            Long school = quotas.reserve(userId, chatId, size);
+            return files.create(chatId, userId, school, name, size, summary, expiry());
         });
         return files.find(id).orElseThrow();
     }
@@ -194,9 +198,9 @@ class Uploads {
                 Files.deleteIfExists(part);
             } else {
                 content = part;
-                if (ContentSniffer.OGG.equals(type)) {
-                    duration = OggOpus.durationMs(part);
-                }
+                var recording = Recordings.probe(type, part);
+                type = recording.type();
+                duration = recording.durationMs();
             }
             String contentKey = sha256(content);
             long storedSize = Files.size(content);
@@ -207,6 +211,7 @@ class Uploads {
             Integer w = width;
             Integer h = height;
             Long d = duration;
+            String storedType = type;
             tx.executeWithoutResult(s -> {
                 try {
                     blobs.acquire(contentKey, storedSize, c);
@@ -216,7 +221,7 @@ class Uploads {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                if (!files.ready(upload.id(), type, storedSize, contentKey, thumbKey, w, h, d, expiry())) {
+                if (!files.ready(upload.id(), storedType, storedSize, contentKey, thumbKey, w, h, d, expiry())) {
                     throw ApiException.conflict("UPLOAD_COMPLETE");
                 }
             });

@@ -41,7 +41,7 @@ class UploadsController {
     }
 
     /** {@code contentType} is accepted and ignored: the type is decided from the bytes. */
-    record NewUpload(Long chatId, String fileName, Long size, String contentType) {}
+    record NewUpload(Long chatId, String fileName, Long size, String contentType, java.util.List<Integer> levels) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record UploadView(
@@ -68,7 +68,7 @@ class UploadsController {
         } catch (RuntimeException e) {
             throw ApiException.badRequest("MALFORMED_JSON");
         }
-        var upload = uploads.create(user.userId(), body.chatId(), body.fileName(), body.size());
+        var upload = uploads.create(user.userId(), body.chatId(), body.fileName(), body.size(), body.levels());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(upload));
     }
 

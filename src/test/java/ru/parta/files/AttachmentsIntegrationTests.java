@@ -125,6 +125,71 @@ class AttachmentsIntegrationTests {
         assertThat(history).allSatisfy(m -> assertThat(m.get("attachments")).isEmpty());
     }
 
+    @Test
+    void editingAMessageWithAttachmentsMayEmptyItsTextButNotAMessageWithout() {
+        var a = api.newUser("Правщик");
+        long chat = api.group(a, "Правки");
+        var client = new FileClient(api);
+        long file = client.uploaded(a, chat, "табель.bin", new byte[] {4, 5, 6})
+                .get("id")
+                .asLong();
+        long withFile = send(a, chat, "edit-1", "подпись", List.of(file))
+                .json()
+                .get("id")
+                .asLong();
+        long plain = send(a, chat, "edit-2", "просто текст", List.of())
+                .json()
+                .get("id")
+                .asLong();
+
+        var emptied = api.send(a, "PATCH", "/api/v1/chats/" + chat + "/messages/" + withFile, Map.of("text", "  "));
+        assertThat(emptied.status()).as(emptied.body()).isEqualTo(200);
+        assertThat(emptied.json().get("text").asString()).isEmpty();
+        assertThat(ids(emptied.json().get("attachments"))).containsExactly(file);
+
+        var refused = api.send(a, "PATCH", "/api/v1/chats/" + chat + "/messages/" + plain, Map.of("text", ""));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("MESSAGE_EMPTY");
+        assertThat(refused.json().get("message").asString()).isNotBlank();
+        var history = api.get(a, "/api/v1/chats/" + chat + "/messages").list();
+        assertThat(history.getLast().get("text").asString()).isEqualTo("просто текст");
+        assertThat(history.getLast().has("editedAt")).isFalse();
+    }
+
+    @Test
+    void aDeletedMessagesStoredEventsNoLongerListItsTextOrFiles() {
+        var a = api.newUser("Стирающий");
+        var b = api.newUser("Опоздавший");
+        long chat = api.group(a, "Стирание", b);
+        var client = new FileClient(api);
+        long file = client.uploaded(a, chat, "секрет.bin", new byte[] {7, 7, 7})
+                .get("id")
+                .asLong();
+        long message = send(a, chat, "wipe-1", "тайный текст", List.of(file))
+                .json()
+                .get("id")
+                .asLong();
+        api.post(a, "/api/v1/chats/" + chat + "/messages/" + message + "/reactions", Map.of("emoji", "👍"));
+        assertThat(api.send(a, "DELETE", "/api/v1/chats/" + chat + "/messages/" + message, null)
+                        .status())
+                .isEqualTo(200);
+
+        // a client catching up from the start of the chat replays every event, none of them with the file
+        var stream = StreamClient.connect(api.streamPort(b), b.token()).hello(Map.of(chat, 0L));
+        await().untilAsserted(() -> assertThat(stream.events("message.deleted")).isNotEmpty());
+        for (String type : List.of("message.new", "reaction.added", "message.deleted")) {
+            assertThat(stream.events(type)).allSatisfy(e -> {
+                JsonNode m = e.get("data").get("message");
+                assertThat(m.get("deleted").asBoolean()).isTrue();
+                assertThat(m.get("attachments")).isEmpty();
+                assertThat(m.has("text")).isFalse();
+            });
+        }
+        assertThat(stream.events("message.new")).hasSize(1);
+        assertThat(stream.frames().toString()).doesNotContain("секрет.bin", "тайный текст");
+        stream.abort();
+    }
+
     private static List<Long> ids(JsonNode attachments) {
         List<Long> ids = new java.util.ArrayList<>();
         attachments.forEach(a -> ids.add(a.get("id").asLong()));

@@ -288,6 +288,51 @@ class FilesIntegrationTests {
     }
 
     @Test
+    void acceptsAWebmVoiceRecordingWithItsDurationAndTheClientsLevelSummary() {
+        var a = api.newUser("Диктор");
+        long chat = api.group(a, "Голосовые WebM");
+        byte[] webm = TestWebm.opus(2, false);
+        var levels = java.util.List.of(0, 10, 55, 100, 40);
+        var started = api.post(
+                a,
+                "/api/v1/uploads",
+                Map.of("chatId", chat, "fileName", "voice.webm", "size", webm.length, "levels", levels));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        var file = client.chunk(a, started.json().get("id").asLong(), 0, webm)
+                .json()
+                .get("file");
+        assertThat(file.get("contentType").asString()).isEqualTo("audio/webm");
+        assertThat(file.get("durationMs").asLong()).isEqualTo(2000);
+        assertThat(file.get("levels").toString()).isEqualTo("[0,10,55,100,40]");
+        var served = client.get(a, "/api/v1/files/" + file.get("id").asLong());
+        assertThat(served.header("Content-Disposition")).startsWith("inline");
+        assertThat(served.header("Content-Type")).isEqualTo("audio/webm");
+
+        // levels are kept only for recordings; malformed ones are refused before anything is stored
+        var notVoice = api.post(
+                a, "/api/v1/uploads", Map.of("chatId", chat, "fileName", "x.bin", "size", 3, "levels", levels));
+        var plain = client.chunk(a, notVoice.json().get("id").asLong(), 0, new byte[] {1, 2, 3})
+                .json()
+                .get("file");
+        assertThat(plain.has("levels")).isFalse();
+        for (Object bad : java.util.List.of(
+                java.util.List.of(),
+                java.util.List.of(101),
+                java.util.List.of(-1),
+                java.util.Collections.nCopies(101, 5))) {
+            var refused = api.post(
+                    a, "/api/v1/uploads", Map.of("chatId", chat, "fileName", "v.webm", "size", 10, "levels", bad));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("INVALID_LEVELS");
+        }
+        // a WebM with video is no voice message: a download, without duration
+        var video =
+                client.uploaded(a, chat, "clip.webm", TestWebm.opus(1, true)).get("file");
+        assertThat(video.get("contentType").asString()).isEqualTo("video/webm");
+        assertThat(video.has("durationMs")).isFalse();
+    }
+
+    @Test
     void enforcesTheSizeLimitAndThePerUploaderQuota() {
         var a = api.newUser("Копуша");
         long chat = api.group(a, "Квота");

@@ -30,6 +30,37 @@ class MediaTests {
     }
 
     @Test
+    void readsTheDurationOfAWebmOpusRecordingWithoutADeclaredDuration() throws IOException {
+        Path webm = dir.resolve("voice.webm");
+        Files.write(webm, TestWebm.opus(3, false));
+        var info = WebmOpus.read(webm);
+        assertThat(info.audioOnly()).isTrue();
+        assertThat(info.durationMs()).isEqualTo(3000L);
+        assertThat(Recordings.probe(ContentSniffer.sniff(webm), webm))
+                .isEqualTo(new Recordings.Probe("audio/webm", 3000L));
+
+        Path video = dir.resolve("clip.webm");
+        Files.write(video, TestWebm.opus(1, true));
+        assertThat(WebmOpus.read(video).audioOnly()).isFalse();
+        assertThat(Recordings.probe(ContentSniffer.sniff(video), video).type()).isEqualTo("video/webm");
+
+        Path truncated = dir.resolve("cut.webm");
+        byte[] whole = TestWebm.opus(2, false);
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 100));
+        assertThat(WebmOpus.read(truncated).durationMs()).isBetween(1800L, 2000L);
+        Path garbage = dir.resolve("garbage.webm");
+        Files.write(garbage, new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 0, 0, 0, 0});
+        assertThat(WebmOpus.read(garbage)).isEqualTo(new WebmOpus.Info(false, null));
+    }
+
+    @Test
+    void measuresOpusPacketsFromTheirTocByte() {
+        assertThat(WebmOpus.opusPacketNs(0xF8, 0)).isEqualTo(20_000_000L); // CELT 20 ms, one frame
+        assertThat(WebmOpus.opusPacketNs(0xFB, 3)).isEqualTo(60_000_000L); // CELT 20 ms, code 3, three frames
+        assertThat(WebmOpus.opusPacketNs(0x19, 0)).isEqualTo(120_000_000L); // SILK 60 ms, two frames
+    }
+
+    @Test
     void readsTheExifOrientationAndTurnsTheImageUpright() throws IOException {
         Path jpeg = dir.resolve("rotated.jpg");
         Files.write(jpeg, TestFiles.jpegWithGps(40, 20, 6));

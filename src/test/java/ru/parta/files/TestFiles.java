@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Files built byte by byte for the tests: JPEGs with GPS EXIF, PNG bombs, Ogg Opus recordings. */
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {}
 
@@ -41,7 +41,7 @@ final class TestFiles {
     }
 
     /** A JPEG whose APP1 Exif segment holds an orientation and GPS coordinates (55°45'N), inserted after SOI. */
-    static byte[] jpegWithGps(int width, int height, int orientation) {
+    public static byte[] jpegWithGps(int width, int height, int orientation) {
         byte[] jpeg = encode(picture(width, height), "jpeg");
         ByteBuffer tiff = ByteBuffer.allocate(200).order(ByteOrder.BIG_ENDIAN);
         tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
@@ -128,7 +128,7 @@ final class TestFiles {
     }
 
     /** An Ogg Opus stream of {@code seconds} seconds: OpusHead, OpusTags and audio pages (silence frames). */
-    static byte[] oggOpus(int seconds, int preSkip) {
+    public static byte[] oggOpus(int seconds, int preSkip) {
         var out = new ByteArrayOutputStream();
         ByteBuffer head = ByteBuffer.allocate(19).order(ByteOrder.LITTLE_ENDIAN);
         head.put("OpusHead".getBytes(StandardCharsets.US_ASCII))

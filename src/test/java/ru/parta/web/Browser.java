@@ -27,6 +27,14 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     private Browser(int width, int height, boolean mobile) {
+        this(width, height, mobile, false);
+    }
+
+    /**
+     * With {@code media}: a fake microphone that needs no permission prompt, audio that plays without a gesture, and
+     * Chromium's performance log, from which {@link #requests} reads the requests sent.
+     */
+    private Browser(int width, int height, boolean mobile, boolean media) {
         try {
             profile = Files.createTempDirectory("parta-chromium");
         } catch (IOException e) {
@@ -44,6 +52,13 @@ final class Browser implements AutoCloseable {
                 "--lang=ru-RU",
                 "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile);
+        if (media) {
+            options.addArguments(
+                    "--use-fake-ui-for-media-stream",
+                    "--use-fake-device-for-media-stream",
+                    "--autoplay-policy=no-user-gesture-required");
+            options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+        }
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
@@ -62,6 +77,48 @@ final class Browser implements AutoCloseable {
 
     static Browser desktop() {
         return new Browser(1280, 800, false);
+    }
+
+    /** A desktop browser with a fake microphone, unrestricted audio playback and a log of its requests. */
+    static Browser media() {
+        return new Browser(1280, 800, false, true);
+    }
+
+    /** The requests the page sent so far (since the last call) whose URL contains {@code urlPart}: method and headers. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> requests(String urlPart) {
+        var mapper = tools.jackson.databind.json.JsonMapper.shared();
+        List<Map<String, Object>> found = new java.util.ArrayList<>();
+        for (var entry : driver.manage().logs().get("performance")) {
+            var message = (Map<String, Object>)
+                    mapper.readValue(entry.getMessage(), Map.class).get("message");
+            if (!"Network.requestWillBeSent".equals(message.get("method"))) {
+                continue;
+            }
+            var request = (Map<String, Object>) ((Map<String, Object>) message.get("params")).get("request");
+            if (((String) request.get("url")).contains(urlPart)) {
+                found.add(request);
+            }
+        }
+        return found;
+    }
+
+    /** Slows the page's uploads to {@code bytesPerSecond} (-1: no limit). */
+    void throttleUploads(int bytesPerSecond) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
+    }
+
+    /** Chooses files in the composer's file picker, as a person would. */
+    void attach(Path... files) {
+        driver.findElement(By.id("file-input"))
+                .sendKeys(String.join(
+                        "\n",
+                        java.util.Arrays.stream(files)
+                                .map(f -> f.toAbsolutePath().toString())
+                                .toList()));
     }
 
     void open(String url) {
