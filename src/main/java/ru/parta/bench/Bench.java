@@ -28,10 +28,14 @@ public final class Bench {
             err.println(e.getMessage());
             return 2;
         }
-        if (options.processes() > 1) {
-            err.println("--processes > 1 is not implemented yet: run several `bench --connect-only` tools side by side"
-                    + " (each up to ~18,500 connections).");
-            return 2;
+        if (options.worker() > 0) {
+            try {
+                new BenchRun(options, err).runWorker(out);
+                return 0;
+            } catch (BenchException e) {
+                err.println("bench worker " + options.worker() + " failed: " + e.getMessage());
+                return 2;
+            }
         }
         try {
             BenchResult result = new BenchRun(options, out).run();

@@ -36,7 +36,8 @@ public record BenchOptions(
         boolean sendOverHttp,
         long serverPid,
         String sessions,
-        Set<String> allowedRemote) {
+        Set<String> allowedRemote,
+        int worker) {
 
     public static final int MAX_USERS = 50_000;
     public static final int MAX_CONNECTIONS = 100_000;
@@ -62,7 +63,8 @@ public record BenchOptions(
               --drain D               time to wait for outstanding deliveries (default 10s)
               --connect-only          only open idle connections and measure server memory per connection
               --connections-per-user N  streams per user (default 1, max 50): devices of one person
-              --processes P           client processes for connections (default 1, max 16)
+              --processes P           client processes for the connections (default 1, max 16; with
+                                      --connect-only): one process holds at most ~19,000 of them
               --json FILE             also write the results as JSON
               --admin-login L / --admin-password P   a system administrator (default admin / parta-demo)
               --user-password P       password of the synthetic users (default bench-password-42)
@@ -84,6 +86,15 @@ public record BenchOptions(
 
     public int totalConnections() {
         return users * connectionsPerUser;
+    }
+
+    /** The users whose connections this process opens: slice {@code worker} of {@code processes}. */
+    public int firstUser() {
+        return (int) ((long) users * worker / processes);
+    }
+
+    public int endUser() {
+        return (int) ((long) users * (worker + 1) / processes);
     }
 
     public int groupCount() {
@@ -113,6 +124,7 @@ public record BenchOptions(
         long serverPid = 0;
         String sessions = "parta-bench-sessions.txt";
         Set<String> allowed = new LinkedHashSet<>();
+        int worker = 0;
         boolean channelSizeGiven = false;
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
@@ -154,6 +166,7 @@ public record BenchOptions(
                 case "--drain" -> drain = durationIn(name, value, Duration.ofSeconds(1), Duration.ofMinutes(5));
                 case "--connections-per-user" -> perUser = intIn(name, value, 1, 50);
                 case "--processes" -> processes = intIn(name, value, 1, MAX_PROCESSES);
+                case "--worker" -> worker = intIn(name, value, 1, MAX_PROCESSES - 1);
                 case "--json" -> json = value;
                 case "--admin-login" -> adminLogin = value;
                 case "--admin-password" -> adminPassword = value;
@@ -202,6 +215,13 @@ public record BenchOptions(
             throw new InvalidOptionException("Rate x recipients = " + fanOutPerSecond
                     + " deliveries/s is absurd for one machine (limit 2,000,000).");
         }
+        if (processes > 1 && !connectOnly) {
+            throw new InvalidOptionException("--processes > 1 works with --connect-only only: one process sends and"
+                    + " checks exactly-once for up to ~19,000 connections.");
+        }
+        if (worker >= processes) {
+            throw new InvalidOptionException("--worker " + worker + " needs --processes > " + worker);
+        }
         if (processes > 1 && (long) users * perUser < processes) {
             throw new InvalidOptionException("--processes " + processes + " exceeds the number of connections.");
         }
@@ -227,7 +247,8 @@ public record BenchOptions(
                 sendOverHttp,
                 serverPid,
                 sessions,
-                Set.copyOf(allowed));
+                Set.copyOf(allowed),
+                worker);
     }
 
     private static URI parseTarget(String value) {

@@ -75,10 +75,22 @@ public final class BenchRun {
         latency.window(Long.MAX_VALUE, Long.MAX_VALUE);
         ServerStats before = memoryStats(http);
 
-        try (var clients = new StreamClients(connections, ledger, latency, prefix)) {
-            Connected connected = connectAll(http, users, clients, stream, connections, result);
+        try (var clients = new StreamClients(connections, ledger, latency, prefix);
+                var workers = options.processes() > 1 ? ClientProcesses.start(options.processes()) : null) {
+            long connectStart = System.nanoTime();
+            Connected connected = connectAll(http, users, clients, stream, result);
             int failed = connected.failed();
             String firstFailure = connected.firstFailure();
+            if (workers != null) {
+                ClientProcesses.Slice others = workers.awaitReady(900);
+                result.connections += others.opened();
+                result.connectFailures += others.failed();
+                failed += others.failed();
+                result.connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+                log(
+                        "All %d client processes ready: %d streams open, %d failed (%.1f s)",
+                        options.processes(), result.connections, failed, result.connectSeconds);
+            }
 
             if (options.connectOnly()) {
                 sleep(Math.min(options.duration().toMillis(), 600_000));
@@ -95,6 +107,27 @@ public final class BenchRun {
             load(http, users, groups, channels, ledger, latency, clients, result);
         }
         return result;
+    }
+
+    /**
+     * A client process of {@code --processes} (see {@link ClientProcesses}): opens its slice of the connections,
+     * reports them on {@code stdout}, and holds them until the parent releases it.
+     */
+    void runWorker(java.io.PrintStream stdout) {
+        var district = new SyntheticDistrict(options, this::log);
+        var http = new BenchHttp(options.target(), 4);
+        BenchHttp.Login[] users = district.signIn(http);
+        int port = http.streamPort(users[0].token());
+        URI stream = URI.create("ws://" + options.target().getHost() + ":" + port + "/api/v1/stream");
+        int connections = options.totalConnections();
+        try (var clients =
+                new StreamClients(connections, new DeliveryLedger(connections), new LatencyRecorder(), prefix)) {
+            var result = new BenchResult();
+            Connected connected = connectAll(http, users, clients, stream, result);
+            stdout.println(ClientProcesses.READY + " " + result.connections + " " + connected.failed());
+            stdout.flush();
+            ClientProcesses.holdUntilReleased(options.duration().toSeconds() + 900);
+        }
     }
 
     private void load(
@@ -242,20 +275,21 @@ public final class BenchRun {
 
     /** Opens every stream connection (hello with the user's cursors) and records connect times in the result. */
     private Connected connectAll(
-            BenchHttp http,
-            BenchHttp.Login[] users,
-            StreamClients clients,
-            URI stream,
-            int connections,
-            BenchResult result) {
-        Map<Integer, Map<Long, Long>> cursors =
-                SyntheticDistrict.parallel(options.users(), u -> http.cursors(users[u].token()));
+            BenchHttp http, BenchHttp.Login[] users, StreamClients clients, URI stream, BenchResult result) {
+        int from = options.firstUser();
+        int to = options.endUser();
+        int perUser = options.connectionsPerUser();
+        int connections = (to - from) * perUser;
+        // idle connections need no cursors: a hello without them starts every chat from now
+        Map<Integer, Map<Long, Long>> cursors = options.connectOnly()
+                ? Map.of()
+                : SyntheticDistrict.parallel(options.users(), u -> http.cursors(users[u].token()));
         long t0 = System.nanoTime();
         List<CompletableFuture<Void>> ready = new ArrayList<>(connections);
-        for (int u = 0; u < options.users(); u++) {
-            for (int k = 0; k < options.connectionsPerUser(); k++) {
-                int index = u * options.connectionsPerUser() + k;
-                ready.add(clients.open(index, stream, users[u].token(), cursors.get(u)));
+        for (int u = from; u < to; u++) {
+            for (int k = 0; k < perUser; k++) {
+                int index = u * perUser + k;
+                ready.add(clients.open(index, stream, users[u].token(), cursors.getOrDefault(u, Map.of())));
             }
         }
         int failed = 0;

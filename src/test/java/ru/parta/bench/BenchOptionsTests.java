@@ -65,6 +65,45 @@ class BenchOptionsTests {
     }
 
     @Test
+    void sendsOverTheStreamUnlessHttpIsAsked() {
+        assertThat(BenchOptions.parse().sendOverHttp()).isFalse();
+        assertThat(BenchOptions.parse("--send-over", "http").sendOverHttp()).isTrue();
+        assertThat(BenchOptions.parse("--send-over", "stream").sendOverHttp()).isFalse();
+        assertThatThrownBy(() -> BenchOptions.parse("--send-over", "pigeon"))
+                .isInstanceOf(BenchOptions.InvalidOptionException.class)
+                .hasMessageContaining("stream or http");
+    }
+
+    @Test
+    void refusesSeveralClientProcessesOutsideConnectOnly() {
+        assertThatThrownBy(() -> BenchOptions.parse("--users", "100", "--processes", "2"))
+                .isInstanceOf(BenchOptions.InvalidOptionException.class)
+                .hasMessageContaining("--connect-only");
+        assertThatThrownBy(() -> BenchOptions.parse("--connect-only", "--processes", "2", "--worker", "2"))
+                .isInstanceOf(BenchOptions.InvalidOptionException.class)
+                .hasMessageContaining("--worker 2");
+    }
+
+    @Test
+    void clientProcessesShareTheUsersWithoutGapsOrOverlaps() {
+        int users = 19_001;
+        int processes = 3;
+        int next = 0;
+        for (int worker = 0; worker < processes; worker++) {
+            var args = new java.util.ArrayList<>(java.util.List.of(
+                    "--connect-only", "--users", String.valueOf(users), "--processes", String.valueOf(processes)));
+            if (worker > 0) {
+                args.addAll(java.util.List.of("--worker", String.valueOf(worker)));
+            }
+            var o = BenchOptions.parse(args.toArray(String[]::new));
+            assertThat(o.firstUser()).isEqualTo(next);
+            assertThat(o.endUser() - o.firstUser()).isBetween(users / processes, users / processes + 1);
+            next = o.endUser();
+        }
+        assertThat(next).isEqualTo(users);
+    }
+
+    @Test
     void acceptsLoopbackNamesAndAddresses() {
         assertThat(BenchOptions.parse("--target", "http://localhost:8080")
                         .target()
