@@ -51,6 +51,12 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** The firewall's refusals (an encoded slash, a dangerous header) answer 400 in the API error shape, not 500. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(JsonErrors errors) {
+        return (request, response, e) -> errors.write(request, response, 400, "BAD_REQUEST");
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(10);

@@ -3,7 +3,6 @@ package ru.parta.shared;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,16 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApiErrorController implements ErrorController {
 
-    private static final Map<Integer, String> CODES = Map.of(
-            400, "BAD_REQUEST",
-            401, "UNAUTHENTICATED",
-            403, "FORBIDDEN",
-            404, "NOT_FOUND",
-            405, "METHOD_NOT_ALLOWED",
-            413, "BODY_TOO_LARGE",
-            415, "UNSUPPORTED_MEDIA_TYPE",
-            500, "INTERNAL");
-
     private final ErrorMessages messages;
 
     ApiErrorController(ErrorMessages messages) {
@@ -37,7 +26,7 @@ class ApiErrorController implements ErrorController {
     ResponseEntity<ApiError> error(HttpServletRequest request, Locale locale) {
         Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = attribute instanceof Integer code && code >= 400 && code < 600 ? code : 404;
-        String code = CODES.getOrDefault(status, status >= 500 ? "INTERNAL" : "BAD_REQUEST");
+        String code = StatusCodes.codeFor(status);
         return ResponseEntity.status(status).body(messages.error(status, code, locale));
     }
 }

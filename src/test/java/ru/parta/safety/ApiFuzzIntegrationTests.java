@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,7 +37,7 @@ class ApiFuzzIntegrationTests extends SafetyTestBase {
         int total = Integer.getInteger("fuzz.requests", 10_400);
         var raw = new RawHttp(api.base());
         var targets = FuzzTargets.build(api, raw, fixture, d, people);
-        var requests = new FuzzRequests(Endpoints.of(mapping).all(), new FuzzValues(new Random(seed)), targets, d);
+        var requests = new FuzzRequests(Endpoints.of(mapping).all(), new FuzzValues(seed), targets, d);
         var checksum = new DatabaseChecksum(jdbc);
         List<String> failures = new ArrayList<>();
         int refusedBatches = 0;

@@ -84,13 +84,18 @@ final class FuzzValues {
             Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
 
     private final Random random;
+    private final java.util.Map<Arbitrary<?>, java.util.Iterator<?>> samples = new java.util.HashMap<>();
 
-    FuzzValues(Random random) {
-        this.random = random;
+    /** Seeds jqwik's source of randomness too: its samples are drawn on this thread, in a reproducible order. */
+    FuzzValues(long seed) {
+        this.random = new Random(seed);
+        net.jqwik.engine.SourceOfRandomness.create(Long.toString(seed));
     }
 
+    @SuppressWarnings("unchecked")
     <T> T draw(Arbitrary<T> arbitrary) {
-        return arbitrary.generator(1000).next(random).value();
+        return (T) samples.computeIfAbsent(arbitrary, a -> a.sampleStream().iterator())
+                .next();
     }
 
     <T> T pick(List<T> items) {
