@@ -4,6 +4,8 @@ import { Outbox } from './outbox.js';
 import { Stream } from './stream.js';
 import { beep } from './sound.js';
 import { $, h } from './dom.js';
+import { ensureSecondFactor } from './totp.js';
+import { initModeration, loadModeration, applyModerationEvent, sendRefused, messageActions, memberControls } from './moderation.js';
 
 const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏', '👏', '🔥', '✅', '👎'];
 const state = {
@@ -159,8 +161,13 @@ async function onLogin(e) {
   button.disabled = true;
   button.textContent = t('signingIn');
   try {
-    const res = await post('/api/v1/auth/login', { login, password });
+    const body = { login, password };
+    const totp = $('login-totp').value.replace(/\s/g, '');
+    if (!$('login-totp-row').hidden && totp) body.totp = totp;
+    const res = await post('/api/v1/auth/login', body);
     $('login-password').value = '';
+    $('login-totp').value = '';
+    $('login-totp-row').hidden = true;
     if (state.returnTo) {
       const back = state.returnTo;
       state.returnTo = null;
@@ -169,6 +176,11 @@ async function onLogin(e) {
       back();
     } else startApp(res.user);
   } catch (err) {
+    // An account with a second factor: the server asks for the code once the password is right.
+    if (err.code === 'TOTP_REQUIRED' || err.code === 'TOTP_INVALID') {
+      $('login-totp-row').hidden = false;
+      $('login-totp').focus();
+    }
     $('login-error').textContent = err.status === 0 ? t('networkError') : err.message;
   } finally {
     button.disabled = false;
@@ -209,6 +221,7 @@ async function startApp(me) {
     return;
   }
   if (state.started) signedOut();
+  if (me.systemAdmin) await ensureSecondFactor();
   state.started = true;
   state.me = me;
   state.names.set(me.id, `${me.surname} ${me.name}`);
@@ -217,6 +230,7 @@ async function startApp(me) {
   $('me').textContent = t('myId', me.id);
   renderSound();
   outbox = new Outbox(me.id, { onSent: outboxSent, onFailed: outboxFailed, onChange: () => {} });
+  initModeration({ state, showError, reloadMembers: () => state.view && loadMembers() });
   if (!stream) {
     stream = new Stream({
       cursors: state.cursors,
@@ -391,6 +405,7 @@ async function openChat(chatId) {
   const manager = chat.role === 'OWNER' || chat.role === 'ADMIN';
   $('composer').hidden = chat.kind === 'CHANNEL' && !manager;
   renderChatHeader();
+  loadModeration(chatId);
   renderChatList();
   renderComposeContext();
   renderTyping();
@@ -413,6 +428,8 @@ function closeChat() {
   $('app-view').classList.remove('chat-open');
   $('chat-pane').hidden = true;
   $('chat-empty').hidden = false;
+  $('lesson-toggle').hidden = true;
+  $('composer-notice').hidden = true;
   renderChatList();
   $('chat-list').querySelector('button')?.focus();
 }
@@ -434,6 +451,7 @@ function showMembers() {
         {},
         h('span', { class: 'name' }, `${m.surname} ${m.name}`, m.role === 'OWNER' || m.role === 'ADMIN' ? h('span', { class: 'muted small' }, ` · ${t('role_chat_' + m.role)}`) : null),
         m.reasons?.length ? h('span', { class: 'reasons muted small' }, m.reasons.join(', ')) : null,
+        memberControls(state.openId, m),
       ),
     ),
   );
@@ -653,6 +671,7 @@ function toggleActions(button, id) {
     mine ? h('button', { type: 'button', onclick: () => startEdit(m) }, t('edit')) : null,
     mine || admin ? h('button', { type: 'button', onclick: () => deleteMessage(m) }, t('delete')) : null,
     admin || chat?.kind === 'DIRECT' ? h('button', { type: 'button', onclick: () => togglePin(m) }, m.pinned ? t('unpin') : t('pin')) : null,
+    messageActions(m),
     REACTIONS.map((emoji) =>
       h('button', { type: 'button', 'aria-label': t('react', emoji), title: t('react', emoji), onclick: () => toggleReaction(m, emoji) }, emoji),
     ),
@@ -694,6 +713,7 @@ function outboxSent(item, message) {
 }
 
 function outboxFailed(item, error) {
+  sendRefused(item.chatId, error);
   const el = document.querySelector(`.msg.pending[data-client-id="${CSS.escape(item.clientId)}"]`);
   if (el) el.replaceWith(pendingElement(item, error));
 }
@@ -1073,6 +1093,11 @@ function applyEvent(f) {
     case 'member.role':
       if (open) loadMembers();
       if (f.data.userId === state.me.id) reloadChatsSoon();
+      break;
+    case 'chat.lesson-mode':
+    case 'member.muted':
+    case 'member.unmuted':
+      applyModerationEvent(f);
       break;
     case 'chat.renamed':
       chat.title = f.data.title;

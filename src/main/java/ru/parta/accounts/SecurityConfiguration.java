@@ -17,18 +17,22 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Sessions sessions, JsonErrors errors) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Sessions sessions, JsonErrors errors, SecondFactor secondFactor)
+            throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new TokenAuthenticationFilter(sessions, errors), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new TokenAuthenticationFilter(sessions, errors, secondFactor),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/api/v1/auth/login",
                                 "/api/v1/activation/check",
                                 "/api/v1/activation",
+                                "/api/v1/password-reset",
                                 "/api/v1/roster/template.*",
                                 "/actuator/health/**",
                                 "/actuator/prometheus",

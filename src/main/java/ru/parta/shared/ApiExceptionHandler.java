@@ -34,7 +34,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e, Locale locale) {
-        return ResponseEntity.status(e.status()).body(messages.toError(e, locale));
+        var response = ResponseEntity.status(e.status());
+        // A back-off refusal carries its wait in seconds as the first argument: clients also get it as Retry-After.
+        if (e.status() == HttpStatus.TOO_MANY_REQUESTS && e.args().length > 0 && e.args()[0] instanceof Number n) {
+            response.header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(n.longValue()));
+        }
+        return response.body(messages.toError(e, locale));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -28,18 +28,23 @@ final class FuzzRequests {
         }
     }
 
-    private static final Set<String> CREDENTIAL_CHECKS =
-            Set.of("/api/v1/auth/login", "/api/v1/activation", "/api/v1/activation/check", "/api/v1/activation/link");
+    private static final Set<String> CREDENTIAL_CHECKS = Set.of(
+            "/api/v1/auth/login",
+            "/api/v1/activation",
+            "/api/v1/activation/check",
+            "/api/v1/activation/link",
+            "/api/v1/password-reset");
     private static final Set<String> PUBLIC = Set.of(
             "/api/v1/auth/login",
             "/api/v1/activation",
             "/api/v1/activation/check",
             "/api/v1/join/{token}",
+            "/api/v1/password-reset",
             "/api/v1/roster/template.csv",
             "/api/v1/roster/template.xlsx");
     private static final Set<String> SLOW_OR_DESTRUCTIVE = Set.of("DELETE /api/v1/me", "POST /api/v1/admin/users");
     private static final List<String> GARBAGE_IDS =
-            List.of("abc", "1.5", "99999999999999999999", "-", "%D0%B9", "%00", "%F0%9F%91%8D", "%20", "0x10", "1e5");
+            List.of("abc", "1.5", "99999999999999999999", "-", "%D0%B9", "%00", "%F0%9F%91%8D", "%20", "1e5", "--1");
     private static final List<String> MISSING_IDS = List.of("-1", "0", "9223372036854775807", "-9223372036854775808");
     private static final List<String> WRONG_CONTENT_TYPES = List.of(
             "text/plain", "application/xml", "multipart/form-data", "application/x-www-form-urlencoded", "image/png");

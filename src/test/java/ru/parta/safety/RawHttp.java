@@ -36,6 +36,11 @@ final class RawHttp {
             }
         }
 
+        String code() {
+            JsonNode node = jsonOrNull();
+            return node == null ? "" : node.path("code").asString();
+        }
+
         /** Whether the body is exactly the API error shape {status, code, message} with the response's status. */
         boolean isApiError() {
             JsonNode node = jsonOrNull();
