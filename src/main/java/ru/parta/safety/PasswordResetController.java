@@ -46,10 +46,19 @@ class PasswordResetController {
     private final Backoff perAddress;
     private final Backoff perCode;
 
-    PasswordResetController(PasswordResets resets, Authority authority, People people, AuditLog audit, Clock clock) {
+    PasswordResetController(
+            PasswordResets resets,
+            Authority authority,
+            People people,
+            Units units,
+            Users users,
+            AuditLog audit,
+            Clock clock) {
         this.resets = resets;
         this.authority = authority;
         this.people = people;
+        this.units = units;
+        this.users = users;
         this.audit = audit;
         this.perAddress = new Backoff(10, Duration.ofMinutes(15), clock);
         this.perCode = new Backoff(5, Duration.ofMinutes(15), clock);
