@@ -6,6 +6,8 @@ import { beep } from './sound.js';
 import { $, h } from './dom.js';
 import { attachmentsElement } from './media.js';
 import { initAttachments, addFiles, trayFiles, clearTray, pendingFiles, showProgress } from './attachments.js';
+import { ensureSecondFactor } from './totp.js';
+import { initModeration, loadModeration, applyModerationEvent, sendRefused, messageActions, memberControls } from './moderation.js';
 
 const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏', '👏', '🔥', '✅', '👎'];
 const state = {
@@ -161,8 +163,13 @@ async function onLogin(e) {
   button.disabled = true;
   button.textContent = t('signingIn');
   try {
-    const res = await post('/api/v1/auth/login', { login, password });
+    const body = { login, password };
+    const totp = $('login-totp').value.replace(/\s/g, '');
+    if (!$('login-totp-row').hidden && totp) body.totp = totp;
+    const res = await post('/api/v1/auth/login', body);
     $('login-password').value = '';
+    $('login-totp').value = '';
+    $('login-totp-row').hidden = true;
     if (state.returnTo) {
       const back = state.returnTo;
       state.returnTo = null;
@@ -171,6 +178,11 @@ async function onLogin(e) {
       back();
     } else startApp(res.user);
   } catch (err) {
+    // An account with a second factor: the server asks for the code once the password is right.
+    if (err.code === 'TOTP_REQUIRED' || err.code === 'TOTP_INVALID') {
+      $('login-totp-row').hidden = false;
+      $('login-totp').focus();
+    }
     $('login-error').textContent = err.status === 0 ? t('networkError') : err.message;
   } finally {
     button.disabled = false;
@@ -211,6 +223,7 @@ async function startApp(me) {
     return;
   }
   if (state.started) signedOut();
+  if (me.systemAdmin) await ensureSecondFactor();
   state.started = true;
   state.me = me;
   state.names.set(me.id, `${me.surname} ${me.name}`);
@@ -224,6 +237,7 @@ async function startApp(me) {
     onChange: () => {},
     onProgress: (item, key, sent, size) => showProgress(item.clientId, key, sent, size),
   });
+  initModeration({ state, showError, reloadMembers: () => state.view && loadMembers() });
   if (!stream) {
     stream = new Stream({
       cursors: state.cursors,
@@ -400,6 +414,7 @@ async function openChat(chatId) {
   const manager = chat.role === 'OWNER' || chat.role === 'ADMIN';
   $('composer').hidden = chat.kind === 'CHANNEL' && !manager;
   renderChatHeader();
+  loadModeration(chatId);
   renderChatList();
   renderComposeContext();
   renderTyping();
@@ -422,6 +437,8 @@ function closeChat() {
   $('app-view').classList.remove('chat-open');
   $('chat-pane').hidden = true;
   $('chat-empty').hidden = false;
+  $('lesson-toggle').hidden = true;
+  $('composer-notice').hidden = true;
   renderChatList();
   $('chat-list').querySelector('button')?.focus();
 }
@@ -443,6 +460,7 @@ function showMembers() {
         {},
         h('span', { class: 'name' }, `${m.surname} ${m.name}`, m.role === 'OWNER' || m.role === 'ADMIN' ? h('span', { class: 'muted small' }, ` · ${t('role_chat_' + m.role)}`) : null),
         m.reasons?.length ? h('span', { class: 'reasons muted small' }, m.reasons.join(', ')) : null,
+        memberControls(state.openId, m),
       ),
     ),
   );
@@ -667,6 +685,7 @@ function toggleActions(button, id) {
     mine ? h('button', { type: 'button', onclick: () => startEdit(m) }, t('edit')) : null,
     mine || admin ? h('button', { type: 'button', onclick: () => deleteMessage(m) }, t('delete')) : null,
     admin || chat?.kind === 'DIRECT' ? h('button', { type: 'button', onclick: () => togglePin(m) }, m.pinned ? t('unpin') : t('pin')) : null,
+    messageActions(m),
     REACTIONS.map((emoji) =>
       h('button', { type: 'button', 'aria-label': t('react', emoji), title: t('react', emoji), onclick: () => toggleReaction(m, emoji) }, emoji),
     ),
@@ -709,6 +728,7 @@ function outboxSent(item, message) {
 }
 
 function outboxFailed(item, error) {
+  sendRefused(item.chatId, error);
   const el = document.querySelector(`.msg.pending[data-client-id="${CSS.escape(item.clientId)}"]`);
   if (el) el.replaceWith(pendingElement(item, error));
 }
@@ -1130,6 +1150,11 @@ function applyEvent(f) {
     case 'member.role':
       if (open) loadMembers();
       if (f.data.userId === state.me.id) reloadChatsSoon();
+      break;
+    case 'chat.lesson-mode':
+    case 'member.muted':
+    case 'member.unmuted':
+      applyModerationEvent(f);
       break;
     case 'chat.renamed':
       chat.title = f.data.title;

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.parta.shared.ApiException;
 
 /**
@@ -22,6 +23,9 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final AccountsProperties properties;
     private final ApplicationEventPublisher events;
+    private final PasswordPolicy policy;
+    private final TransactionTemplate tx;
+    private final SecondFactor secondFactor;
     private final String dummyHash;
 
     Accounts(
@@ -30,18 +34,27 @@ public class Accounts {
             LoginBackoff backoff,
             PasswordEncoder passwords,
             AccountsProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PasswordPolicy policy,
+            TransactionTemplate tx,
+            SecondFactor secondFactor) {
         this.users = users;
         this.sessions = sessions;
         this.backoff = backoff;
         this.passwords = passwords;
         this.properties = properties;
         this.events = events;
+        this.policy = policy;
+        this.tx = tx;
+        this.secondFactor = secondFactor;
         this.dummyHash = passwords.encode("parta-timing-equaliser");
     }
 
-    /** Checks the password and opens a session; refuses with TOO_MANY_ATTEMPTS while backing off. */
-    public SignedIn login(String login, String password, String userAgent, String address) {
+    /**
+     * Checks the password, then the TOTP code of an account that has one ({@code 401 TOTP_REQUIRED} without it,
+     * {@code 401 TOTP_INVALID} when wrong), and opens a session; refuses with TOO_MANY_ATTEMPTS while backing off.
+     */
+    public SignedIn login(String login, String password, String totp, String userAgent, String address) {
         Duration wait = backoff.waitFor(login, address);
         if (!wait.isZero()) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", wait.toSeconds() + 1);
@@ -53,8 +66,9 @@ public class Accounts {
             backoff.failed(login, address);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS");
         }
-        backoff.succeeded(login);
         long userId = credentials.get().userId();
+        secondFactor.checkAtLogin(userId, totp);
+        backoff.succeeded(login);
         var issued =
                 sessions.open(userId, java.time.Instant.now().plus(properties.sessionLifetime()), userAgent, address);
         return new SignedIn(
@@ -81,7 +95,55 @@ public class Accounts {
         if (!creator.systemAdmin()) {
             throw ApiException.forbidden("ADMIN_ONLY");
         }
+        return createChecked(request);
+    }
+
+    /**
+     * Creates an account whose password the person chose (activation, creation by an administrator): the password
+     * must pass the {@link PasswordPolicy} ({@code WEAK_PASSWORD}, {@code BREACHED_PASSWORD}).
+     */
+    public UserProfile createChecked(NewUser request) {
+        policy.check(
+                request.password(),
+                request.login(),
+                request.surname(),
+                request.name(),
+                request.phone(),
+                request.email());
         return createTrusted(request);
+    }
+
+    /**
+     * Changes the caller's password: the current one must be given ({@code 403 WRONG_PASSWORD}), the new one must pass
+     * the {@link PasswordPolicy}. Every other session of the account is revoked (their streams close).
+     */
+    public void changePassword(CurrentUser user, String current, String next) {
+        if (!checkPassword(user.userId(), current)) {
+            throw ApiException.forbidden("WRONG_PASSWORD");
+        }
+        requireStrong(user.userId(), next);
+        setPassword(user.userId(), next, user.sessionId());
+    }
+
+    /** Refuses a password that fails the {@link PasswordPolicy} for this account (its login, names and contacts). */
+    public void requireStrong(long userId, String password) {
+        var p = users.find(userId).orElseThrow(() -> ApiException.notFound("USER_NOT_FOUND"));
+        policy.check(password, p.login(), p.surname(), p.name(), p.phone(), p.email());
+    }
+
+    /**
+     * Stores a password already checked against the policy and revokes every session but {@code keepSessionId} (zero
+     * keeps none). Hashing happens before the transaction that stores it.
+     */
+    public void setPassword(long userId, String password, long keepSessionId) {
+        String hash = passwords.encode(password);
+        List<Long> revoked = tx.execute(status -> {
+            users.setPasswordHash(userId, hash);
+            return sessions.revokeAllBut(userId, keepSessionId);
+        });
+        for (long sessionId : revoked) {
+            events.publishEvent(new SessionRevoked(userId, sessionId));
+        }
     }
 
     /** Creates an account for a caller already authorised by its own module (roster import, demo seeding). */

@@ -38,14 +38,19 @@ class AccountsController {
 
     record LoginRequest(
             @NotBlank @Size(max = 254) String login,
-            @NotBlank @Size(max = 128) String password) {}
+            @NotBlank @Size(max = 128) String password,
+            @Size(max = 16) String totp) {}
 
     record LoginResponse(String token, Instant expiresAt, UserProfile user) {}
 
     @PostMapping("/api/v1/auth/login")
     ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         var signedIn = accounts.login(
-                body.login(), body.password(), request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr());
+                body.login(),
+                body.password(),
+                body.totp(),
+                request.getHeader(HttpHeaders.USER_AGENT),
+                request.getRemoteAddr());
         var cookie = cookie(signedIn.token(), Duration.between(Instant.now(), signedIn.expiresAt()));
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, cookie.toString())
@@ -73,6 +78,19 @@ class AccountsController {
     @DeleteMapping("/api/v1/me/sessions/{id}")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         accounts.revoke(user, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    record ChangePassword(
+            @NotBlank @Size(max = 128) String current,
+            @NotBlank @Size(max = 128) String password,
+            @Size(max = 16) String totp) {}
+
+    /** Changes my password; my other sessions are signed out. */
+    @PostMapping("/api/v1/me/password")
+    ResponseEntity<Void> changePassword(
+            @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ChangePassword body) {
+        accounts.changePassword(user, body.current(), body.password());
         return ResponseEntity.noContent().build();
     }
 

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 import ru.parta.shared.ErrorMessages;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,14 +15,17 @@ class JsonErrors {
 
     private final ErrorMessages messages;
     private final JsonMapper json;
+    private final LocaleResolver locales;
 
-    JsonErrors(ErrorMessages messages, JsonMapper json) {
+    JsonErrors(ErrorMessages messages, JsonMapper json, LocaleResolver locales) {
         this.messages = messages;
         this.json = json;
+        this.locales = locales;
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String code) throws IOException {
-        var locale = RequestContextUtils.getLocale(request);
+        // The same resolver as Spring MVC's: Russian unless the request asks for English.
+        var locale = locales.resolveLocale(request);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

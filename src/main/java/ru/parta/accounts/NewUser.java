@@ -35,7 +35,7 @@ public record NewUser(
                 || password.length() > 128
                 || password.equalsIgnoreCase(normalLogin)
                 || password.chars().distinct().count() == 1) {
-            throw Logins.invalid("PASSWORD_TOO_WEAK");
+            throw Logins.invalid("WEAK_PASSWORD");
         }
         return new NewUser(
                 normalLogin,

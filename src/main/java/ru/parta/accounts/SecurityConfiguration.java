@@ -17,18 +17,22 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Sessions sessions, JsonErrors errors) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Sessions sessions, JsonErrors errors, SecondFactor secondFactor)
+            throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new TokenAuthenticationFilter(sessions, errors), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new TokenAuthenticationFilter(sessions, errors, secondFactor),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/api/v1/auth/login",
                                 "/api/v1/activation/check",
                                 "/api/v1/activation",
+                                "/api/v1/password-reset",
                                 "/api/v1/roster/template.*",
                                 "/actuator/health/**",
                                 "/actuator/prometheus",
@@ -49,6 +53,12 @@ class SecurityConfiguration {
                                 + " media-src 'self' blob:; style-src 'self'; script-src 'self'; object-src 'none';"
                                 + " frame-ancestors 'none'")));
         return http.build();
+    }
+
+    /** The firewall's refusals (an encoded slash, a dangerous header) answer 400 in the API error shape, not 500. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(JsonErrors errors) {
+        return (request, response, e) -> errors.write(request, response, 400, "BAD_REQUEST");
     }
 
     @Bean

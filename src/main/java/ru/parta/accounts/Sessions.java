@@ -86,6 +86,15 @@ public class Sessions {
                 .list();
     }
 
+    /** Revokes every live session of the user except one (zero: all); returns their ids. */
+    List<Long> revokeAllBut(long userId, long keepSessionId) {
+        return jdbc.sql("update sessions set revoked_at = now() where user_id = ? and id <> ? and revoked_at is null"
+                        + " returning id")
+                .params(userId, keepSessionId)
+                .query(Long.class)
+                .list();
+    }
+
     private static String truncate(String s) {
         return s == null ? null : s.substring(0, Math.min(200, s.length()));
     }

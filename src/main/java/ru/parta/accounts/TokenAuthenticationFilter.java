@@ -18,18 +18,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates a request from {@code Authorization: Bearer} or the session cookie. A cookie-authenticated unsafe
  * request whose Origin is another site is refused ({@code CSRF_REJECTED}); bearer tokens are not sent by browsers on
- * their own, so they need no such check.
+ * their own, so they need no such check. A system administrator who must still enrol a TOTP second factor reaches
+ * only their profile, the enrolment endpoints and sign-out; everything else answers {@code 403
+ * TOTP_ENROLMENT_REQUIRED}.
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
+    private static final Set<String> WHILE_ENROLLING =
+            Set.of("/api/v1/me", "/api/v1/me/totp", "/api/v1/me/totp/confirm", "/api/v1/auth/logout");
+
     private final Sessions sessions;
     private final JsonErrors errors;
+    private final SecondFactor secondFactor;
 
-    TokenAuthenticationFilter(Sessions sessions, JsonErrors errors) {
+    TokenAuthenticationFilter(Sessions sessions, JsonErrors errors, SecondFactor secondFactor) {
         this.sessions = sessions;
         this.errors = errors;
+        this.secondFactor = secondFactor;
     }
 
     @Override
@@ -54,6 +61,13 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             if (user.isPresent()) {
                 if (fromCookie && !SAFE.contains(request.getMethod()) && crossOrigin(request)) {
                     errors.write(request, response, 403, "CSRF_REJECTED");
+                    return;
+                }
+                if (user.get().systemAdmin()
+                        && request.getRequestURI().startsWith("/api/")
+                        && !WHILE_ENROLLING.contains(request.getRequestURI())
+                        && secondFactor.enrolmentPending(user.get())) {
+                    errors.write(request, response, 403, "TOTP_ENROLMENT_REQUIRED");
                     return;
                 }
                 var authorities = user.get().systemAdmin()

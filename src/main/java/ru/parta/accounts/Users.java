@@ -92,6 +92,12 @@ public class Users {
                 .single();
     }
 
+    void setPasswordHash(long id, String hash) {
+        jdbc.sql("update users set password_hash = ? where id = ?")
+                .params(hash, id)
+                .update();
+    }
+
     Optional<String> passwordHash(long id) {
         return jdbc.sql("select password_hash from users where id = ? and not disabled")
                 .param(id)

@@ -154,6 +154,21 @@ public class ChatService {
                 .orElseThrow();
     }
 
+    /** The moderation events other modules may append (their state lives with them, the timeline here). */
+    private static final Set<String> MODERATION_EVENTS = Set.of("member.muted", "member.unmuted", "chat.lesson-mode");
+
+    /**
+     * Appends a moderation event to the chat's timeline in the caller's transaction, delivered to every member after
+     * commit like any other event (and replayed on catch-up). Only the moderation event types are accepted.
+     */
+    @Transactional
+    public void announce(long chatId, String type, Map<String, ?> data) {
+        if (!MODERATION_EVENTS.contains(type)) {
+            throw new IllegalArgumentException("not a moderation event: " + type);
+        }
+        log.append(chatId, type, data, members.userIds(chatId));
+    }
+
     public List<MemberView> members(long userId, long chatId) {
         kindFor(chatId, userId);
         return members.list(chatId);

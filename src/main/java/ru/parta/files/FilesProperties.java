@@ -32,4 +32,7 @@ public record FilesProperties(
         @DefaultValue("4MB") DataSize chunkSize,
         @DefaultValue("24h") Duration uploadExpiry,
         @DefaultValue("10m") Duration janitorInterval,
-        @DefaultValue("40000000") long maxImagePixels) {}
+        @DefaultValue("40000000") long maxImagePixels,
+
+        @DefaultValue("60") @jakarta.validation.constraints.Min(1)
+        int uploadStartsPerMinute) {}

@@ -44,6 +44,7 @@ class Uploads {
     private final Path partials;
     private final Path tmp;
     private final Map<Long, ReentrantLock> busy = new ConcurrentHashMap<>();
+    private final ru.parta.shared.Backoff starts;
 
     Uploads(
             FileRecords files,
@@ -61,6 +62,8 @@ class Uploads {
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
+        this.starts =
+                new ru.parta.shared.Backoff(properties.uploadStartsPerMinute(), java.time.Duration.ofMinutes(1), clock);
         Path root = properties.dir().toAbsolutePath().normalize();
         this.partials = Files.createDirectories(root.resolve("uploads"));
         this.tmp = Files.createDirectories(root.resolve("tmp"));
@@ -94,6 +97,12 @@ class Uploads {
         if (size > max) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", max / (1024 * 1024));
         }
+        // A per-user throttle on new uploads: past the allowance without a minute's pause, waits grow (429).
+        var wait = starts.waitFor("u" + userId);
+        if (!wait.isZero()) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", wait.toSeconds() + 1);
+        }
+        starts.failed("u" + userId);
         String name = cleanName(fileName);
         var summary = VoiceLevels.check(levels);
         long id = tx.execute(s -> {

@@ -102,7 +102,7 @@ public class Activation {
             }
             String login =
                     request.login() == null || request.login().isBlank() ? suggestLogin(person) : request.login();
-            UserProfile user = accounts.createTrusted(new NewUser(
+            UserProfile user = accounts.createChecked(new NewUser(
                     login,
                     person.surname(),
                     person.name(),

@@ -39,12 +39,17 @@ public class Authority {
 
     /** Import rosters, create classes, print invitations, set deadlines in this unit. */
     public boolean canManage(CurrentUser user, long unitId) {
-        return user.systemAdmin() || holdsAbove(user, unitId, SCHOOL_MANAGERS);
+        return user.systemAdmin() ? exists(unitId) : holdsAbove(user, unitId, SCHOOL_MANAGERS);
     }
 
     /** See the unit's people, coverage and invitation status. */
     public boolean canWatch(CurrentUser user, long unitId) {
-        return user.systemAdmin() || holdsAbove(user, unitId, WATCHERS);
+        return user.systemAdmin() ? exists(unitId) : holdsAbove(user, unitId, WATCHERS);
+    }
+
+    /** A system administrator may act on every unit, but only on units that exist: others are UNIT_NOT_FOUND. */
+    private boolean exists(long unitId) {
+        return units.find(unitId).isPresent();
     }
 
     public void requireManage(CurrentUser user, long unitId) {

@@ -93,6 +93,21 @@ class Moderation implements SendPolicy {
 
     record Mute(long chatId, long userId, Instant mutedUntil) {}
 
+    /** What a member's client shows: lesson mode, my own mute, and for moderators every live mute. */
+    record State(boolean lessonMode, Instant mutedUntil, boolean moderator, java.util.List<Mute> mutes) {}
+
+    State state(long userId, long chatId) {
+        boolean moderator = chats.role(userId, chatId).manages();
+        var mutes = moderator
+                ? jdbc.sql("select user_id, muted_until from chat_mutes where chat_id = ? and muted_until > now()")
+                        .param(chatId)
+                        .query((rs, n) -> new Mute(
+                                chatId, rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                        .list()
+                : java.util.List.<Mute>of();
+        return new State(lessonMode(chatId), mutedUntil(chatId, userId).orElse(null), moderator, mutes);
+    }
+
     @Transactional
     Mute mute(long actorId, long chatId, long memberId, int minutes) {
         requireManager(actorId, chatId);
@@ -116,6 +131,8 @@ class Moderation implements SendPolicy {
                 unitOf(chatId, actorId),
                 "member.muted",
                 Map.of("chatId", chatId, "userId", memberId, "minutes", minutes));
+        chats.announce(
+                chatId, "member.muted", Map.of("userId", memberId, "mutedUntil", until.toString(), "by", actorId));
         return new Mute(chatId, memberId, until);
     }
 
@@ -126,6 +143,7 @@ class Moderation implements SendPolicy {
                 .params(chatId, memberId)
                 .update();
         audit.record(actorId, unitOf(chatId, actorId), "member.unmuted", Map.of("chatId", chatId, "userId", memberId));
+        chats.announce(chatId, "member.unmuted", Map.of("userId", memberId, "by", actorId));
     }
 
     @Transactional
@@ -141,6 +159,7 @@ class Moderation implements SendPolicy {
                     .update();
         }
         audit.record(actorId, unitOf(chatId, actorId), "chat.lesson-mode", Map.of("chatId", chatId, "on", on));
+        chats.announce(chatId, "chat.lesson-mode", Map.of("on", on, "by", actorId));
         return on;
     }
 

@@ -56,6 +56,12 @@ class ModerationController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Lesson mode, my mute and (for moderators) all mutes of a chat I am a member of. */
+    @GetMapping("/api/v1/chats/{chatId}/moderation")
+    Moderation.State state(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId) {
+        return moderation.state(user.userId(), chatId);
+    }
+
     @PutMapping("/api/v1/chats/{chatId}/lesson-mode")
     Map<String, Object> lessonMode(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @Valid @RequestBody LessonMode body) {

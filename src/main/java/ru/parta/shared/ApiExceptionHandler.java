@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns every refusal into {@link ApiError}; unexpected failures become 500 without internals in the body. */
@@ -31,7 +34,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e, Locale locale) {
-        return ResponseEntity.status(e.status()).body(messages.toError(e, locale));
+        var response = ResponseEntity.status(e.status());
+        // A back-off refusal carries its wait in seconds as the first argument: clients also get it as Retry-After.
+        if (e.status() == HttpStatus.TOO_MANY_REQUESTS && e.args().length > 0 && e.args()[0] instanceof Number n) {
+            response.header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(n.longValue()));
+        }
+        return response.body(messages.toError(e, locale));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -51,6 +59,9 @@ class ApiExceptionHandler {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException) {
                 return respond(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", locale);
+            }
+            if (cause instanceof ApiException refusal) {
+                return api(refusal, locale);
             }
         }
         return respond(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", locale);
@@ -74,6 +85,22 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noResource(Locale locale) {
         return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", locale);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> multipart(MultipartException e, Locale locale) {
+        return e instanceof MaxUploadSizeExceededException
+                ? respond(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", locale)
+                : respond(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", locale);
+    }
+
+    /**
+     * Spring Security's firewall refuses a parameter or header it deems dangerous, or Tomcat cannot decode a form
+     * parameter, when the controller reads it.
+     */
+    @ExceptionHandler({RequestRejectedException.class, org.apache.tomcat.util.http.InvalidParameterException.class})
+    ResponseEntity<ApiError> rejected(Locale locale) {
+        return respond(HttpStatus.BAD_REQUEST, "BAD_REQUEST", locale);
     }
 
     @ExceptionHandler(BodyTooLargeException.class)

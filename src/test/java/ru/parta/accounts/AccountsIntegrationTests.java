@@ -165,10 +165,10 @@ class AccountsIntegrationTests {
         var r = api.post(
                 user,
                 "/api/v1/admin/users",
-                Map.of("login", login, "surname", "Х", "name", "Y", "password", "whatever-123"));
+                Map.of("login", login, "surname", "Х", "name", "Y", "password", "whatever-pass-7"));
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.code()).isEqualTo("ADMIN_ONLY");
-        assertThat(api.post(null, "/api/v1/auth/login", Map.of("login", login, "password", "whatever-123"))
+        assertThat(api.post(null, "/api/v1/auth/login", Map.of("login", login, "password", "whatever-pass-7"))
                         .status())
                 .isEqualTo(401);
     }
@@ -188,7 +188,7 @@ class AccountsIntegrationTests {
                         "name",
                         "Y",
                         "password",
-                        "whatever-123"));
+                        "whatever-pass-7"));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("LOGIN_TAKEN");
     }

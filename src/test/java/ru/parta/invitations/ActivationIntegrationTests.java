@@ -192,7 +192,7 @@ class ActivationIntegrationTests {
         var inv = invitation("GUARDIAN", 2);
         var weak = api.post(
                 null, "/api/v1/activation", Map.of("code", inv.get("code").asString(), "password", "123"));
-        assertThat(weak.code()).isEqualTo("PASSWORD_TOO_WEAK");
+        assertThat(weak.code()).isEqualTo("WEAK_PASSWORD");
         assertThat(activate(null, inv.get("code").asString(), "ok-" + System.nanoTime(), null)
                         .status())
                 .isEqualTo(201);
