@@ -22,7 +22,7 @@ import ru.parta.support.StreamClient;
 /**
  * Two Parta nodes on one PostgreSQL and a real NATS: events reach users on the other node; typing and revocation
  * cross nodes; a NATS crash loses nothing (the node catches its clients up from the database when the bus returns);
- * back-off and flood limits count on both nodes together; a client of a node that goes away resumes on the other
+ * back-off and flood limits count on both nodes together; mutes and lesson mode hold on both; a client of a node that goes away resumes on the other
  * node with nothing lost or doubled.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -159,6 +159,24 @@ class ClusterIntegrationTests {
         var blocked = apiB.post(null, "/api/v1/activation/check", Map.of("code", "BBBBB-BBBBB"));
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.code()).isEqualTo("TOO_MANY_ATTEMPTS");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void mutesAndLessonModeSetOnOneNodeHoldOnTheOther() {
+        var owner = apiA.newUser("Классный");
+        var pupil = apiA.newUser("Шумный");
+        var pupilOnB = apiB.login(pupil.login(), pupil.userId());
+        var ownerOnB = apiB.login(owner.login(), owner.userId());
+        long chat = apiA.group(owner, "Мут на два узла", pupil);
+        String member = "/api/v1/chats/" + chat + "/members/" + pupil.userId() + "/mute";
+        assertThat(apiA.post(owner, member, Map.of("minutes", 10)).status()).isEqualTo(200);
+        assertThat(apiB.sendMessage(pupilOnB, chat, "m-1", "Можно?").code()).isEqualTo("MUTED");
+        assertThat(apiB.send(ownerOnB, "DELETE", member, null).status()).isEqualTo(204);
+        assertThat(apiA.sendMessage(pupil, chat, "m-2", "Спасибо").status()).isEqualTo(201);
+        var lesson = apiB.send(ownerOnB, "PUT", "/api/v1/chats/" + chat + "/lesson-mode", Map.of("on", true));
+        assertThat(lesson.status()).isEqualTo(200);
+        assertThat(apiA.sendMessage(pupil, chat, "m-3", "А сейчас?").code()).isEqualTo("LESSON_MODE");
     }
 
     @Test
