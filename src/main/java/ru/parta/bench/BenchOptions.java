@@ -35,7 +35,8 @@ public record BenchOptions(
         int maxInFlight,
         long serverPid,
         String sessions,
-        Set<String> allowedRemote) {
+        Set<String> allowedRemote,
+        List<URI> streamTargets) {
 
     public static final int MAX_USERS = 50_000;
     public static final int MAX_CONNECTIONS = 100_000;
@@ -68,6 +69,8 @@ public record BenchOptions(
               --max-in-flight N       concurrent HTTP sends (default 256)
               --sessions FILE         reuse the synthetic users' sign-ins across runs (default
                                       parta-bench-sessions.txt; "none" signs in afresh: bcrypt is slow)
+              --stream-targets URLS   comma-separated nodes of a cluster whose streams the clients open,
+                                      round-robin (default: the target); CPU is summed over every node
               --server-pid PID        a local server's pid: RSS from /proc/PID/status, and a full GC
                                       (jcmd PID GC.run) before each memory reading
             """;
@@ -110,6 +113,7 @@ public record BenchOptions(
         String sessions = "parta-bench-sessions.txt";
         Set<String> allowed = new LinkedHashSet<>();
         boolean channelSizeGiven = false;
+        List<URI> streamTargets = new ArrayList<>();
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
@@ -157,6 +161,12 @@ public record BenchOptions(
                 case "--max-in-flight" -> maxInFlight = intIn(name, value, 1, 4096);
                 case "--sessions" -> sessions = value.equals("none") ? null : value;
                 case "--server-pid" -> serverPid = intIn(name, value, 1, Integer.MAX_VALUE);
+                case "--stream-targets" -> {
+                    streamTargets.clear();
+                    for (String node : value.split(",")) {
+                        streamTargets.add(parseTarget(node.strip()));
+                    }
+                }
                 default -> throw new InvalidOptionException("Unknown option " + name + "\n" + USAGE);
             }
         }
@@ -164,6 +174,9 @@ public record BenchOptions(
             throw new InvalidOptionException("--target must be an http:// or https:// URL: " + target);
         }
         checkLoopback(target.getHost(), allowed);
+        for (URI node : streamTargets) {
+            checkLoopback(node.getHost(), allowed);
+        }
         if (channels > 0 && !channelSizeGiven) {
             channelSize = Math.min(channelSize, users);
         }
@@ -215,7 +228,16 @@ public record BenchOptions(
                 maxInFlight,
                 serverPid,
                 sessions,
-                Set.copyOf(allowed));
+                Set.copyOf(allowed),
+                streamTargets.isEmpty() ? List.of(target) : List.copyOf(streamTargets));
+    }
+
+    /** Every node the run touches: the target, then the stream targets not equal to it. */
+    public List<URI> nodes() {
+        var all = new LinkedHashSet<URI>();
+        all.add(target);
+        all.addAll(streamTargets);
+        return List.copyOf(all);
     }
 
     private static URI parseTarget(String value) {

@@ -67,8 +67,13 @@ public final class BenchRun {
                     (System.nanoTime() - t0) / 1e9);
         }
 
-        int port = http.streamPort(users[0].token());
-        URI stream = URI.create("ws://" + options.target().getHost() + ":" + port + "/api/v1/stream");
+        List<URI> streams = new ArrayList<>();
+        for (URI node : options.streamTargets()) {
+            int port = new BenchHttp(node, 1).streamPort(users[0].token());
+            streams.add(URI.create("ws://" + node.getHost() + ":" + port + "/api/v1/stream"));
+        }
+        List<BenchHttp> nodes =
+                options.nodes().stream().map(node -> new BenchHttp(node, 1)).toList();
         int connections = options.totalConnections();
         var ledger = new DeliveryLedger(connections);
         var latency = new LatencyRecorder();
@@ -76,7 +81,7 @@ public final class BenchRun {
         ServerStats before = memoryStats(http);
 
         try (var clients = new StreamClients(connections, ledger, latency, prefix)) {
-            Connected connected = connectAll(http, users, clients, stream, connections, result);
+            Connected connected = connectAll(http, users, clients, streams, connections, result);
             int failed = connected.failed();
             String firstFailure = connected.firstFailure();
 
@@ -92,13 +97,14 @@ public final class BenchRun {
             if (failed > 0) {
                 throw new BenchException(failed + " stream connection(s) failed; not sending (" + firstFailure + ")");
             }
-            load(http, users, groups, channels, ledger, latency, clients, result);
+            load(http, nodes, users, groups, channels, ledger, latency, clients, result);
         }
         return result;
     }
 
     private void load(
             BenchHttp http,
+            List<BenchHttp> nodes,
             BenchHttp.Login[] users,
             List<Chat> groups,
             List<Chat> channels,
@@ -182,7 +188,7 @@ public final class BenchRun {
                 }
             }
             if (now >= nextSample) {
-                ServerStats st = ServerStats.parse(http.prometheus(), options.serverPid());
+                ServerStats st = clusterStats(nodes);
                 if (windowStart == null) {
                     windowStart = st;
                 } else {
@@ -195,7 +201,7 @@ public final class BenchRun {
             }
             LockSupport.parkNanos(200_000);
         }
-        ServerStats windowEnd = ServerStats.parse(http.prometheus(), options.serverPid());
+        ServerStats windowEnd = clusterStats(nodes);
         long drainDeadline = System.nanoTime() + options.drain().toNanos();
         while (System.nanoTime() < drainDeadline && (inFlight.get() > 0 || ledger.outstanding() > 0)) {
             sleep(50);
@@ -236,7 +242,7 @@ public final class BenchRun {
             BenchHttp http,
             BenchHttp.Login[] users,
             StreamClients clients,
-            URI stream,
+            List<URI> streams,
             int connections,
             BenchResult result) {
         Map<Integer, Map<Long, Long>> cursors =
@@ -246,7 +252,7 @@ public final class BenchRun {
         for (int u = 0; u < options.users(); u++) {
             for (int k = 0; k < options.connectionsPerUser(); k++) {
                 int index = u * options.connectionsPerUser() + k;
-                ready.add(clients.open(index, stream, users[u].token(), cursors.get(u)));
+                ready.add(clients.open(index, streams.get(index % streams.size()), users[u].token(), cursors.get(u)));
             }
         }
         int failed = 0;
@@ -279,6 +285,15 @@ public final class BenchRun {
                 result.transport,
                 failed > 0 ? "; first failure: " + firstFailure : "");
         return new Connected(failed, firstFailure);
+    }
+
+    /** The figures of every node the run touches, added up (one node: its own figures). */
+    private ServerStats clusterStats(List<BenchHttp> nodes) {
+        List<ServerStats> each = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            each.add(ServerStats.parse(nodes.get(i).prometheus(), i == 0 ? options.serverPid() : 0));
+        }
+        return ServerStats.sum(each);
     }
 
     private ServerStats memoryStats(BenchHttp http) {

@@ -3,6 +3,9 @@ package ru.parta.delivery.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import ru.parta.bench.Bench;
 import ru.parta.database.EmbeddedDatabaseProperties;
 import ru.parta.database.EmbeddedPostgresServer;
 import ru.parta.support.Api;
@@ -35,13 +39,15 @@ import ru.parta.support.StreamClient;
  * A real cluster on one machine: one PostgreSQL server and one nats-server run by the test, and three Parta nodes,
  * each its own JVM process. Users on different nodes talk; the exactly-once guarantee holds while one node is killed
  * with SIGKILL and the bus restarts under concurrent writers and reconnecting clients; a PostgreSQL restart answers
- * 503 DATABASE_UNAVAILABLE while it lasts and heals without restarting a node. Node logs: {@code target/cluster-logs}.
+ * 503 DATABASE_UNAVAILABLE while it lasts and heals without restarting a node. The load tool, sending to one node
+ * and listening on the others, finds every delivery exactly once. Node logs: {@code target/cluster-logs}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterProcessesIntegrationTests {
 
     private static final Path LOGS = Path.of("target", "cluster-logs");
+    private static final String ADMIN = "cluster-admin";
 
     EmbeddedDatabaseProperties database;
     EmbeddedPostgresServer postgres;
@@ -58,7 +64,7 @@ class ClusterProcessesIntegrationTests {
         nats = new NatsServer();
         jdbc = JdbcClient.create(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), ""));
         nodes.add(node("node-1").awaitUp(Duration.ofSeconds(90)));
-        String admin = "cluster-admin";
+        String admin = ADMIN;
         long adminId = jdbc.sql("""
                         insert into users (login, surname, name, password_hash, system_admin)
                         values (?, 'Администратор', 'Кластер', ?, true) returning id
@@ -128,6 +134,31 @@ class ClusterProcessesIntegrationTests {
         });
         onTwo.abort();
         onThree.abort();
+    }
+
+    @Test
+    @Order(1)
+    void theLoadToolSendingToOneNodeAndListeningOnTheOthersFindsEveryDeliveryExactlyOnce() {
+        var out = new ByteArrayOutputStream();
+        int exit = Bench.run(
+                new String[] {
+                    "--target", nodes.get(0).base(),
+                    "--stream-targets", nodes.get(1).base() + "," + nodes.get(2).base(),
+                    "--admin-login", ADMIN,
+                    "--admin-password", Api.PASSWORD,
+                    "--sessions", "none",
+                    "--users", "20",
+                    "--chat-size", "5",
+                    "--rate", "20",
+                    "--warmup", "1s",
+                    "--duration", "4s",
+                    "--drain", "20s"
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(report).isZero();
+        assertThat(report).contains("exactly-once: OK").contains("summed over 3 nodes");
     }
 
     @Test
