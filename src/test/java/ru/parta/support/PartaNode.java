@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * A Parta node in its own JVM process, started from the test class path (the jar is built only after the tests), on
  * free loopback ports, with its output in a log file. {@link #kill()} is SIGKILL: no shutdown hook runs, as in a
- * crash. Whoever starts a node must close it, or the process outlives the test run.
+ * crash. Whoever starts a node must close it; a shutdown hook kills it when the test JVM exits normally, but a test
+ * JVM that is itself killed leaves the node running.
  */
 public final class PartaNode implements AutoCloseable {
 
@@ -62,6 +63,8 @@ public final class PartaNode implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        // if the test JVM exits without closing the node (a failed set-up, Ctrl-C), the node goes with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new PartaNode(name, httpPort, streamPort, log, process);
     }
 

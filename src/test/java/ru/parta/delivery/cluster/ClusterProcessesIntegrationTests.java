@@ -48,6 +48,8 @@ class ClusterProcessesIntegrationTests {
 
     private static final Path LOGS = Path.of("target", "cluster-logs");
     private static final String ADMIN = "cluster-admin";
+    /** Two JVMs starting at once on a busy 2-core machine took up to a minute. */
+    private static final Duration STARTUP = Duration.ofSeconds(150);
 
     EmbeddedDatabaseProperties database;
     EmbeddedPostgresServer postgres;
@@ -63,22 +65,21 @@ class ClusterProcessesIntegrationTests {
         database = database(dataDir, postgres.port());
         nats = new NatsServer();
         jdbc = JdbcClient.create(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), ""));
-        nodes.add(node("node-1").awaitUp(Duration.ofSeconds(90)));
-        String admin = ADMIN;
+        nodes.add(node("node-1").awaitUp(STARTUP));
         long adminId = jdbc.sql("""
                         insert into users (login, surname, name, password_hash, system_admin)
                         values (?, 'Администратор', 'Кластер', ?, true) returning id
                         """)
-                .params(admin, new BCryptPasswordEncoder(4).encode(Api.PASSWORD))
+                .params(ADMIN, new BCryptPasswordEncoder(4).encode(Api.PASSWORD))
                 .query(Long.class)
                 .single();
         nodes.add(node("node-2"));
         nodes.add(node("node-3"));
-        nodes.get(1).awaitUp(Duration.ofSeconds(90));
-        nodes.get(2).awaitUp(Duration.ofSeconds(90));
-        Api first = Api.remote(nodes.get(0).base(), admin, adminId);
+        nodes.get(1).awaitUp(STARTUP);
+        nodes.get(2).awaitUp(STARTUP);
+        Api first = Api.remote(nodes.get(0).base(), ADMIN, adminId);
         apis.add(first);
-        Session adminSession = first.login(admin, adminId);
+        Session adminSession = first.login(ADMIN, adminId);
         apis.add(Api.remote(nodes.get(1).base(), first, adminSession));
         apis.add(Api.remote(nodes.get(2).base(), first, adminSession));
     }
