@@ -1,14 +1,14 @@
 package ru.parta.accounts;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import ru.parta.shared.Backoff;
+import ru.parta.shared.RateCounters;
 
 /**
  * Slows down password guessing per account and per address (see {@link Backoff}); a success clears the account's
- * counter. Node-local for now; the cluster issue moves it to shared storage.
+ * counter. The counters live in {@link RateCounters}: in a cluster, failures on one node back off every node.
  */
 @Component
 class LoginBackoff {
@@ -16,9 +16,11 @@ class LoginBackoff {
     private final Backoff accounts;
     private final Backoff addresses;
 
-    LoginBackoff(AccountsProperties properties, Clock clock) {
-        this.accounts = new Backoff(properties.freeFailuresPerAccount(), properties.maxBackoff(), clock);
-        this.addresses = new Backoff(properties.freeFailuresPerAddress(), properties.maxBackoff(), clock);
+    LoginBackoff(AccountsProperties properties, RateCounters counters) {
+        this.accounts =
+                new Backoff("login.account", properties.freeFailuresPerAccount(), properties.maxBackoff(), counters);
+        this.addresses =
+                new Backoff("login.address", properties.freeFailuresPerAddress(), properties.maxBackoff(), counters);
     }
 
     Duration waitFor(String login, String address) {

@@ -32,13 +32,19 @@ public class SecondFactor {
     private final Backoff wrongCodes;
     private final SecureRandom random = new SecureRandom();
 
-    SecondFactor(JdbcClient jdbc, Clock clock, QrCodes qr, Users users, AccountsProperties properties) {
+    SecondFactor(
+            JdbcClient jdbc,
+            Clock clock,
+            QrCodes qr,
+            Users users,
+            AccountsProperties properties,
+            ru.parta.shared.RateCounters counters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.qr = qr;
         this.users = users;
         this.properties = properties;
-        this.wrongCodes = new Backoff(5, properties.maxBackoff(), clock);
+        this.wrongCodes = new Backoff("totp.user", 5, properties.maxBackoff(), counters);
     }
 
     /** A new, unconfirmed secret: the Base32 text, the {@code otpauth://} URI and its QR code as a PNG data URI. */

@@ -37,7 +37,8 @@ public record BenchOptions(
         long serverPid,
         String sessions,
         Set<String> allowedRemote,
-        int worker) {
+        int worker,
+        List<URI> streamTargets) {
 
     public static final int MAX_USERS = 50_000;
     public static final int MAX_CONNECTIONS = 100_000;
@@ -73,6 +74,8 @@ public record BenchOptions(
                                       POST /api/v1/chats/{id}/messages per message
               --sessions FILE         reuse the synthetic users' sign-ins across runs (default
                                       parta-bench-sessions.txt; "none" signs in afresh: bcrypt is slow)
+              --stream-targets URLS   comma-separated nodes of a cluster whose streams the clients open,
+                                      round-robin (default: the target); CPU is summed over every node
               --server-pid PID        a local server's pid: RSS from /proc/PID/status, and a full GC
                                       (jcmd PID GC.run) before each memory reading
             """;
@@ -126,6 +129,7 @@ public record BenchOptions(
         Set<String> allowed = new LinkedHashSet<>();
         int worker = 0;
         boolean channelSizeGiven = false;
+        List<URI> streamTargets = new ArrayList<>();
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
@@ -181,6 +185,12 @@ public record BenchOptions(
                     };
                 case "--sessions" -> sessions = value.equals("none") ? null : value;
                 case "--server-pid" -> serverPid = intIn(name, value, 1, Integer.MAX_VALUE);
+                case "--stream-targets" -> {
+                    streamTargets.clear();
+                    for (String node : value.split(",")) {
+                        streamTargets.add(parseTarget(node.strip()));
+                    }
+                }
                 default -> throw new InvalidOptionException("Unknown option " + name + "\n" + USAGE);
             }
         }
@@ -188,6 +198,9 @@ public record BenchOptions(
             throw new InvalidOptionException("--target must be an http:// or https:// URL: " + target);
         }
         checkLoopback(target.getHost(), allowed);
+        for (URI node : streamTargets) {
+            checkLoopback(node.getHost(), allowed);
+        }
         if (channels > 0 && !channelSizeGiven) {
             channelSize = Math.min(channelSize, users);
         }
@@ -248,7 +261,16 @@ public record BenchOptions(
                 serverPid,
                 sessions,
                 Set.copyOf(allowed),
-                worker);
+                worker,
+                streamTargets.isEmpty() ? List.of(target) : List.copyOf(streamTargets));
+    }
+
+    /** Every node the run touches: the target, then the stream targets not equal to it. */
+    public List<URI> nodes() {
+        var all = new LinkedHashSet<URI>();
+        all.add(target);
+        all.addAll(streamTargets);
+        return List.copyOf(all);
     }
 
     private static URI parseTarget(String value) {

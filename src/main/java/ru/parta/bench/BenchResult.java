@@ -67,6 +67,9 @@ public final class BenchResult {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("target", options.target().toString());
+        o.put(
+                "streamTargets",
+                options.streamTargets().stream().map(Object::toString).toList());
         o.put("users", options.users());
         o.put("connectionsPerUser", options.connectionsPerUser());
         o.put("chatSize", options.chatSize());
@@ -189,9 +192,11 @@ public final class BenchResult {
         row(
                 sb,
                 "server CPU",
-                f(
-                        "%.2f cores (process_cpu_usage mean %.0f%% of the machine)",
-                        serverCpuCores, serverCpuUsageMean * 100));
+                f("%.2f cores (process_cpu_usage mean %.0f%% of the machine)", serverCpuCores, serverCpuUsageMean * 100)
+                        + (options.nodes().size() > 1
+                                ? ", summed over " + options.nodes().size() + " nodes"
+                                : ""));
+        row(sb, "server CPU / delivery", f("%.1f µs", serverCpuCores * 1e6 / deliveriesPerSecond));
         if (serverAfter != null) {
             row(sb, "server RSS / JVM used", mb(serverAfter.residentBytes()) + " / " + mb(serverAfter.jvmUsedBytes()));
         }

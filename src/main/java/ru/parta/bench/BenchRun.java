@@ -67,8 +67,13 @@ public final class BenchRun {
                     (System.nanoTime() - t0) / 1e9);
         }
 
-        int port = http.streamPort(users[0].token());
-        URI stream = URI.create("ws://" + options.target().getHost() + ":" + port + "/api/v1/stream");
+        List<URI> streams = new ArrayList<>();
+        for (URI node : options.streamTargets()) {
+            int port = new BenchHttp(node, 1).streamPort(users[0].token());
+            streams.add(URI.create("ws://" + node.getHost() + ":" + port + "/api/v1/stream"));
+        }
+        List<BenchHttp> nodes =
+                options.nodes().stream().map(node -> new BenchHttp(node, 1)).toList();
         int connections = options.totalConnections();
         var ledger = new DeliveryLedger(connections);
         var latency = new LatencyRecorder();
@@ -78,7 +83,7 @@ public final class BenchRun {
         try (var clients = new StreamClients(connections, ledger, latency, prefix);
                 var workers = options.processes() > 1 ? ClientProcesses.start(options.processes()) : null) {
             long connectStart = System.nanoTime();
-            Connected connected = connectAll(http, users, clients, stream, result);
+            Connected connected = connectAll(http, users, clients, streams, result);
             int failed = connected.failed();
             String firstFailure = connected.firstFailure();
             if (workers != null) {
@@ -104,7 +109,7 @@ public final class BenchRun {
             if (failed > 0) {
                 throw new BenchException(failed + " stream connection(s) failed; not sending (" + firstFailure + ")");
             }
-            load(http, users, groups, channels, ledger, latency, clients, result);
+            load(http, nodes, users, groups, channels, ledger, latency, clients, result);
         }
         return result;
     }
@@ -117,13 +122,16 @@ public final class BenchRun {
         var district = new SyntheticDistrict(options, this::log);
         var http = new BenchHttp(options.target(), 4);
         BenchHttp.Login[] users = district.signIn(http);
-        int port = http.streamPort(users[0].token());
-        URI stream = URI.create("ws://" + options.target().getHost() + ":" + port + "/api/v1/stream");
+        List<URI> streams = new ArrayList<>();
+        for (URI node : options.streamTargets()) {
+            int port = new BenchHttp(node, 1).streamPort(users[0].token());
+            streams.add(URI.create("ws://" + node.getHost() + ":" + port + "/api/v1/stream"));
+        }
         int connections = options.totalConnections();
         try (var clients =
                 new StreamClients(connections, new DeliveryLedger(connections), new LatencyRecorder(), prefix)) {
             var result = new BenchResult();
-            Connected connected = connectAll(http, users, clients, stream, result);
+            Connected connected = connectAll(http, users, clients, streams, result);
             stdout.println(ClientProcesses.READY + " " + result.connections + " " + connected.failed());
             stdout.flush();
             ClientProcesses.holdUntilReleased(options.duration().toSeconds() + 900);
@@ -132,6 +140,7 @@ public final class BenchRun {
 
     private void load(
             BenchHttp http,
+            List<BenchHttp> nodes,
             BenchHttp.Login[] users,
             List<Chat> groups,
             List<Chat> channels,
@@ -213,7 +222,7 @@ public final class BenchRun {
                 }
             }
             if (now >= nextSample) {
-                ServerStats st = ServerStats.parse(http.prometheus(), options.serverPid());
+                ServerStats st = clusterStats(nodes);
                 if (windowStart == null) {
                     windowStart = st;
                 } else {
@@ -226,7 +235,7 @@ public final class BenchRun {
             }
             LockSupport.parkNanos(200_000);
         }
-        ServerStats windowEnd = ServerStats.parse(http.prometheus(), options.serverPid());
+        ServerStats windowEnd = clusterStats(nodes);
         long drainDeadline = System.nanoTime() + options.drain().toNanos();
         while (System.nanoTime() < drainDeadline && (inFlight.get() > 0 || ledger.outstanding() > 0)) {
             sleep(50);
@@ -275,7 +284,7 @@ public final class BenchRun {
 
     /** Opens every stream connection (hello with the user's cursors) and records connect times in the result. */
     private Connected connectAll(
-            BenchHttp http, BenchHttp.Login[] users, StreamClients clients, URI stream, BenchResult result) {
+            BenchHttp http, BenchHttp.Login[] users, StreamClients clients, List<URI> streams, BenchResult result) {
         int from = options.firstUser();
         int to = options.endUser();
         int perUser = options.connectionsPerUser();
@@ -289,7 +298,11 @@ public final class BenchRun {
         for (int u = from; u < to; u++) {
             for (int k = 0; k < perUser; k++) {
                 int index = u * perUser + k;
-                ready.add(clients.open(index, stream, users[u].token(), cursors.getOrDefault(u, Map.of())));
+                ready.add(clients.open(
+                        index,
+                        streams.get(index % streams.size()),
+                        users[u].token(),
+                        cursors.getOrDefault(u, Map.of())));
             }
         }
         int failed = 0;
@@ -322,6 +335,15 @@ public final class BenchRun {
                 result.transport,
                 failed > 0 ? "; first failure: " + firstFailure : "");
         return new Connected(failed, firstFailure);
+    }
+
+    /** The figures of every node the run touches, added up (one node: its own figures). */
+    private ServerStats clusterStats(List<BenchHttp> nodes) {
+        List<ServerStats> each = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            each.add(ServerStats.parse(nodes.get(i).prometheus(), i == 0 ? options.serverPid() : 0));
+        }
+        return ServerStats.sum(each);
     }
 
     private ServerStats memoryStats(BenchHttp http) {

@@ -3,6 +3,7 @@ package ru.parta.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The server's process figures from its Prometheus endpoint (and /proc for RSS when given the pid). */
 record ServerStats(
@@ -71,6 +72,22 @@ record ServerStats(
                 conns,
                 deliveries,
                 System.nanoTime());
+    }
+
+    /** Several nodes' figures as one: counters and gauges added up, the time of the first. */
+    static ServerStats sum(List<ServerStats> nodes) {
+        if (nodes.size() == 1) {
+            return nodes.get(0);
+        }
+        return new ServerStats(
+                nodes.stream().mapToDouble(ServerStats::cpuUsage).sum(),
+                nodes.stream().mapToDouble(ServerStats::cpuSeconds).sum(),
+                nodes.stream().mapToDouble(ServerStats::residentBytes).sum(),
+                nodes.stream().mapToDouble(ServerStats::jvmUsedBytes).sum(),
+                nodes.stream().mapToDouble(ServerStats::heapUsedBytes).sum(),
+                nodes.stream().mapToDouble(ServerStats::connections).sum(),
+                nodes.stream().mapToDouble(ServerStats::deliveries).sum(),
+                nodes.get(0).atNanos());
     }
 
     static double rssFromProc(long pid) {

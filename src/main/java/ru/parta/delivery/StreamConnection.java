@@ -111,7 +111,10 @@ final class StreamConnection {
         scheduleCatchUp();
     }
 
-    /** Applies the client's hello: its cursors, clamped to what it may read, then catches up every chat behind. */
+    /**
+     * Applies the client's hello: its cursors, clamped to what it may read, then catches up every chat behind. With
+     * {@code null} (a resync) the connection's own cursors at the moment the chats have been re-read are used.
+     */
     void hello(Map<Long, Long> clientCursors) {
         state = State.SYNCING;
         ctx.workers().execute(() -> {
@@ -127,6 +130,10 @@ final class StreamConnection {
     private void ready(Map<Long, Long> clientCursors, List<ChatSync.Membership> memberships) {
         if (state == State.CLOSED) {
             return;
+        }
+        if (clientCursors == null) {
+            // a resync keeps the cursors as they are now: a catch-up may have written more while the chats were read
+            clientCursors = new HashMap<>(cursors);
         }
         cursors.clear();
         for (ChatSync.Membership m : memberships) {
@@ -215,7 +222,7 @@ final class StreamConnection {
     void resync() {
         channel.eventLoop().execute(() -> {
             if (state == State.READY) {
-                hello(new HashMap<>(cursors));
+                hello(null);
             }
         });
     }

@@ -53,7 +53,8 @@ class Uploads {
             ChatMembership membership,
             FilesProperties properties,
             TransactionTemplate tx,
-            Clock clock)
+            Clock clock,
+            ru.parta.shared.RateCounters counters)
             throws IOException {
         this.files = files;
         this.quotas = quotas;
@@ -62,8 +63,8 @@ class Uploads {
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
-        this.starts =
-                new ru.parta.shared.Backoff(properties.uploadStartsPerMinute(), java.time.Duration.ofMinutes(1), clock);
+        this.starts = new ru.parta.shared.Backoff(
+                "upload.starts", properties.uploadStartsPerMinute(), java.time.Duration.ofMinutes(1), counters);
         Path root = properties.dir().toAbsolutePath().normalize();
         this.partials = Files.createDirectories(root.resolve("uploads"));
         this.tmp = Files.createDirectories(root.resolve("tmp"));

@@ -21,11 +21,12 @@ import ru.parta.organizations.StructureChanged;
 import ru.parta.organizations.Units;
 import ru.parta.shared.ApiException;
 import ru.parta.shared.Backoff;
+import ru.parta.shared.RateCounters;
 
 /**
  * Turns a personal code into an account: checks the code, creates the account, links the rostered person, marks the
  * code used and joins the person's generated chats — all in one transaction, so a failure leaves the code usable.
- * Wrong codes back off per address. A pupil younger than {@code selfActivationAge} (or of unknown age) is activated
+ * Wrong codes back off per address, across the cluster (see {@link Backoff}). A pupil younger than {@code selfActivationAge} (or of unknown age) is activated
  * only by a signed-in guardian of theirs, who must give consent; the consent is recorded with the text's version.
  */
 @Service
@@ -51,7 +52,8 @@ public class Activation {
             TransactionTemplate tx,
             JdbcClient jdbc,
             InvitationsProperties properties,
-            Clock clock) {
+            Clock clock,
+            RateCounters counters) {
         this.invitations = invitations;
         this.people = people;
         this.units = units;
@@ -61,7 +63,8 @@ public class Activation {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
-        this.guesses = new Backoff(properties.freeWrongCodes(), properties.maxBackoff(), clock);
+        this.guesses =
+                new Backoff("activation.address", properties.freeWrongCodes(), properties.maxBackoff(), counters);
     }
 
     /** What the activation form shows once a code is typed: whose code it is, and whether a guardian must act. */

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -53,15 +52,15 @@ class PasswordResetController {
             Units units,
             Users users,
             AuditLog audit,
-            Clock clock) {
+            ru.parta.shared.RateCounters counters) {
         this.resets = resets;
         this.authority = authority;
         this.people = people;
         this.units = units;
         this.users = users;
         this.audit = audit;
-        this.perAddress = new Backoff(10, Duration.ofMinutes(15), clock);
-        this.perCode = new Backoff(5, Duration.ofMinutes(15), clock);
+        this.perAddress = new Backoff("reset.address", 10, Duration.ofMinutes(15), counters);
+        this.perCode = new Backoff("reset.code", 5, Duration.ofMinutes(15), counters);
     }
 
     record Redeem(

@@ -1,57 +1,52 @@
 package ru.parta.shared;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Failure back-off per key (an account, an address): after {@code free} failures each further failure doubles the
- * wait before the next attempt, up to {@code max}. A key idle for longer than {@code max} starts afresh. Memory is
- * bounded: the table is cleared if it ever holds more than 100,000 keys. Node-local.
+ * wait before the next attempt (1 s, 2 s, 4 s, …), up to {@code max}. A key idle for longer than {@code max} starts
+ * afresh. The failures are counted in {@link RateCounters}, so in a cluster a failure on one node slows down the next
+ * attempt on every node.
  */
 public final class Backoff {
 
-    private static final int MAX_ENTRIES = 100_000;
-
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final String prefix;
     private final int free;
     private final Duration max;
-    private final Clock clock;
+    private final RateCounters counters;
 
-    public Backoff(int free, Duration max, Clock clock) {
+    /** {@code name} keeps this back-off's keys apart from others' in the shared counters. */
+    public Backoff(String name, int free, Duration max, RateCounters counters) {
+        this.prefix = "backoff." + name + ":";
         this.free = free;
         this.max = max;
-        this.clock = clock;
+        this.counters = counters;
     }
 
     /** How long the key must still wait, or zero. */
     public Duration waitFor(String key) {
-        Failures f = failures.get(key);
-        Instant now = clock.instant();
-        return f == null || !f.blockedUntil().isAfter(now) ? Duration.ZERO : Duration.between(now, f.blockedUntil());
+        return counters.peek(prefix + key)
+                .map(c -> {
+                    Instant until = blockedUntil(c.hits(), c.lastAt());
+                    return until.isAfter(c.now()) ? Duration.between(c.now(), until) : Duration.ZERO;
+                })
+                .orElse(Duration.ZERO);
     }
 
     public void failed(String key) {
-        if (failures.size() > MAX_ENTRIES) {
-            failures.clear();
-        }
-        Instant now = clock.instant();
-        failures.compute(key, (k, f) -> {
-            int count = f == null || f.lastAt().plus(max).isBefore(now) ? 1 : f.count() + 1;
-            Instant until = now;
-            if (count > free) {
-                long seconds = Math.min(max.toSeconds(), 1L << Math.min(20, count - free - 1));
-                until = now.plusSeconds(seconds);
-            }
-            return new Failures(count, now, until);
-        });
+        counters.add(max, true, prefix + key);
     }
 
     public void succeeded(String key) {
-        failures.remove(key);
+        counters.remove(prefix + key);
     }
 
-    private record Failures(int count, Instant lastAt, Instant blockedUntil) {}
+    private Instant blockedUntil(long failures, Instant lastAt) {
+        if (failures <= free) {
+            return lastAt;
+        }
+        long seconds = Math.min(max.toSeconds(), 1L << Math.min(20, failures - free - 1));
+        return lastAt.plusSeconds(seconds);
+    }
 }

@@ -130,6 +130,27 @@ class BenchOptionsTests {
     }
 
     @Test
+    void streamTargetsSpreadConnectionsOverClusterNodesOnLoopbackOnly() {
+        var single = BenchOptions.parse("--target", "http://127.0.0.1:18080");
+        assertThat(single.streamTargets()).containsExactly(single.target());
+        assertThat(single.nodes()).containsExactly(single.target());
+        var cluster = BenchOptions.parse(
+                "--target",
+                "http://127.0.0.1:18080",
+                "--stream-targets",
+                "http://127.0.0.1:18080, http://127.0.0.1:28080/");
+        assertThat(cluster.streamTargets())
+                .extracting(Object::toString)
+                .containsExactly("http://127.0.0.1:18080", "http://127.0.0.1:28080");
+        assertThat(cluster.nodes())
+                .extracting(Object::toString)
+                .containsExactly("http://127.0.0.1:18080", "http://127.0.0.1:28080");
+        assertThatThrownBy(() -> BenchOptions.parse("--stream-targets", "http://10.0.0.7:8080"))
+                .isInstanceOf(BenchOptions.InvalidOptionException.class)
+                .hasMessageContaining("not a loopback address");
+    }
+
+    @Test
     void allowRemoteMustNameTheHost() {
         assertThatThrownBy(() -> BenchOptions.parse("--target", "http://10.0.0.5:8080", "--allow-remote", "10.0.0.6"))
                 .hasMessageContaining("not a loopback address");

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import ru.parta.accounts.Accounts;
 import ru.parta.accounts.NewUser;
-import ru.parta.accounts.UserProfile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,13 +25,20 @@ public class Api {
     public static final String PASSWORD = "correct-horse-42";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private final Environment env;
-    private final Accounts accounts;
+    private final Supplier<String> base;
+    private final Function<NewUser, Long> accounts;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
 
+    @org.springframework.beans.factory.annotation.Autowired
     Api(Environment env, Accounts accounts) {
-        this.env = env;
+        this(
+                () -> "http://127.0.0.1:" + env.getProperty("local.server.port"),
+                user -> accounts.createTrusted(user).id());
+    }
+
+    private Api(Supplier<String> base, Function<NewUser, Long> accounts) {
+        this.base = base;
         this.accounts = accounts;
     }
 
@@ -39,8 +47,30 @@ public class Api {
         return new Api(context.getEnvironment(), context.getBean(Accounts.class));
     }
 
+    /**
+     * A client of a server in another process, at {@code base}; it creates users through the API as {@code admin}, a
+     * system administrator's session (on any node of the same database).
+     */
+    public static Api remote(String base, Api adminApi, Session admin) {
+        return new Api(() -> base, user -> {
+            var created = adminApi.post(admin, "/api/v1/admin/users", user);
+            if (created.status() != 201) {
+                throw new IllegalStateException("user not created: " + created.body());
+            }
+            return created.json().get("id").asLong();
+        });
+    }
+
+    /** The same for the first node, whose administrator is signed in here with the password {@link #PASSWORD}. */
+    public static Api remote(String base, String adminLogin, long adminId) {
+        var bare = new Api(() -> base, user -> {
+            throw new IllegalStateException("no administrator yet");
+        });
+        return remote(base, bare, bare.login(adminLogin, adminId));
+    }
+
     public String base() {
-        return "http://127.0.0.1:" + env.getProperty("local.server.port");
+        return base.get();
     }
 
     /** A new account with a unique login; returns a signed-in session for it. */
@@ -51,9 +81,8 @@ public class Api {
     public Session newUser(String surname, boolean systemAdmin) {
         String login =
                 "u" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UserProfile profile =
-                accounts.createTrusted(new NewUser(login, surname, "Имя", null, null, null, PASSWORD, systemAdmin));
-        return login(login, profile.id());
+        long id = accounts.apply(new NewUser(login, surname, "Имя", null, null, null, PASSWORD, systemAdmin));
+        return login(login, id);
     }
 
     public Session login(String login, long userId) {

@@ -22,11 +22,15 @@ import ru.parta.support.StreamClient;
 /**
  * Two Parta nodes on one PostgreSQL and a real NATS: events reach users on the other node; typing and revocation
  * cross nodes; a NATS crash loses nothing (the node catches its clients up from the database when the bus returns);
- * a client of a node that goes away resumes on the other node with nothing lost or doubled.
+ * back-off and flood limits count on both nodes together; mutes and lesson mode hold on both; a client of a node that goes away resumes on the other
+ * node with nothing lost or doubled.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClusterIntegrationTests {
+
+    /** Low enough to test across nodes; every other test here sends fewer messages per sender. */
+    private static final int SENDS_PER_MINUTE = 6;
 
     NatsServer nats;
     ConfigurableApplicationContext a;
@@ -51,7 +55,7 @@ class ClusterIntegrationTests {
         return new SpringApplicationBuilder(PartaApplication.class)
                 .profiles("test")
                 .properties(properties)
-                .run();
+                .run("--parta.safety.sends-per-minute=" + SENDS_PER_MINUTE);
     }
 
     @AfterAll
@@ -109,6 +113,74 @@ class ClusterIntegrationTests {
 
     @Test
     @org.junit.jupiter.api.Order(2)
+    void failedLoginsOnOneNodeBackOffTheOther() {
+        var user = apiA.newUser("Перебор");
+        for (int i = 0; i < 6; i++) {
+            Api node = i % 2 == 0 ? apiA : apiB;
+            var r = node.post(null, "/api/v1/auth/login", Map.of("login", user.login(), "password", "nope-" + i));
+            assertThat(r.status()).isEqualTo(401);
+        }
+        var blocked = apiA.post(null, "/api/v1/auth/login", Map.of("login", user.login(), "password", Api.PASSWORD));
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.code()).isEqualTo("TOO_MANY_ATTEMPTS");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void theFloodLimitCountsSendsOnBothNodes() {
+        var sender = apiA.newUser("Флудер");
+        var reader = apiA.newUser("Терпеливый");
+        long chat = apiA.group(sender, "Флуд на два узла", reader);
+        var senderOnB = apiB.login(sender.login(), sender.userId());
+        for (int i = 0; i < SENDS_PER_MINUTE; i++) {
+            var r = i % 2 == 0
+                    ? apiA.sendMessage(sender, chat, "f-" + i, "Раз " + i)
+                    : apiB.sendMessage(senderOnB, chat, "f-" + i, "Два " + i);
+            assertThat(r.status()).isEqualTo(201);
+        }
+        var refusedOnA = apiA.sendMessage(sender, chat, "f-over-a", "Лишнее");
+        var refusedOnB = apiB.sendMessage(senderOnB, chat, "f-over-b", "Лишнее");
+        assertThat(refusedOnA.status()).isEqualTo(429);
+        assertThat(refusedOnA.code()).isEqualTo("RATE_LIMITED");
+        assertThat(refusedOnB.status()).isEqualTo(429);
+        assertThat(apiB.sendMessage(reader, chat, "f-reader", "А я могу").status())
+                .as("a refused message does not use up the chat's budget or other senders'")
+                .isEqualTo(201);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void wrongActivationCodesOnBothNodesBackOffTheAddress() {
+        for (int i = 0; i < 11; i++) {
+            Api node = i % 2 == 0 ? apiA : apiB;
+            var r = node.post(null, "/api/v1/activation/check", Map.of("code", "AAAAA-AAA" + (22 + i)));
+            assertThat(r.code()).isEqualTo("CODE_INVALID");
+        }
+        var blocked = apiB.post(null, "/api/v1/activation/check", Map.of("code", "BBBBB-BBBBB"));
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.code()).isEqualTo("TOO_MANY_ATTEMPTS");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void mutesAndLessonModeSetOnOneNodeHoldOnTheOther() {
+        var owner = apiA.newUser("Классный");
+        var pupil = apiA.newUser("Шумный");
+        var pupilOnB = apiB.login(pupil.login(), pupil.userId());
+        var ownerOnB = apiB.login(owner.login(), owner.userId());
+        long chat = apiA.group(owner, "Мут на два узла", pupil);
+        String member = "/api/v1/chats/" + chat + "/members/" + pupil.userId() + "/mute";
+        assertThat(apiA.post(owner, member, Map.of("minutes", 10)).status()).isEqualTo(200);
+        assertThat(apiB.sendMessage(pupilOnB, chat, "m-1", "Можно?").code()).isEqualTo("MUTED");
+        assertThat(apiB.send(ownerOnB, "DELETE", member, null).status()).isEqualTo(204);
+        assertThat(apiA.sendMessage(pupil, chat, "m-2", "Спасибо").status()).isEqualTo(201);
+        var lesson = apiB.send(ownerOnB, "PUT", "/api/v1/chats/" + chat + "/lesson-mode", Map.of("on", true));
+        assertThat(lesson.status()).isEqualTo(200);
+        assertThat(apiA.sendMessage(pupil, chat, "m-3", "А сейчас?").code()).isEqualTo("LESSON_MODE");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
     void aClientOfALostNodeResumesOnAnotherWithNothingLostOrDoubled() {
         var sender = apiA.newUser("Пишущий");
         var reader = apiA.newUser("Переезжающий");
