@@ -99,8 +99,16 @@ class AccountsController {
         return ResponseEntity.status(HttpStatus.CREATED).body(accounts.create(user, body));
     }
 
+    /**
+     * Another person's name, for showing who wrote what: only someone the caller shares a chat with (or whose messages
+     * the caller can read) is found, so nobody can walk the ids to list a school's pupils; never a login, phone or
+     * e-mail (a login may be a phone number). Anyone else is {@code 404 USER_NOT_FOUND}, as if absent.
+     */
     @GetMapping("/api/v1/users/{id}")
-    UserProfile user(@PathVariable long id) {
+    UserProfile user(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        if (id != me.userId() && !me.systemAdmin() && !users.knownTo(id, me.userId())) {
+            throw ApiException.notFound("USER_NOT_FOUND");
+        }
         return users.find(id)
                 .map(UserProfile::withoutContacts)
                 .orElseThrow(() -> ApiException.notFound("USER_NOT_FOUND"));

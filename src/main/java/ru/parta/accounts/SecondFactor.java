@@ -30,6 +30,9 @@ public class SecondFactor {
     private final Users users;
     private final AccountsProperties properties;
     private final Backoff wrongCodes;
+    /** Off in demo mode: the demo's well-known administrator (and the load tool that signs in as it) stays usable. */
+    private final boolean requiredForSystemAdmins;
+
     private final SecureRandom random = new SecureRandom();
 
     SecondFactor(
@@ -38,7 +41,9 @@ public class SecondFactor {
             QrCodes qr,
             Users users,
             AccountsProperties properties,
-            ru.parta.shared.RateCounters counters) {
+            ru.parta.shared.RateCounters counters,
+            @org.springframework.beans.factory.annotation.Value("${parta.demo.enabled:false}") boolean demo) {
+        this.requiredForSystemAdmins = properties.totpRequiredForSystemAdmins() && !demo;
         this.jdbc = jdbc;
         this.clock = clock;
         this.qr = qr;
@@ -64,7 +69,7 @@ public class SecondFactor {
     }
 
     private boolean required(CurrentUser user) {
-        return user.systemAdmin() && properties.totpRequiredForSystemAdmins();
+        return user.systemAdmin() && requiredForSystemAdmins;
     }
 
     public boolean enrolled(long userId) {

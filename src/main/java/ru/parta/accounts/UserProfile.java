@@ -3,8 +3,8 @@ package ru.parta.accounts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * An account as other modules and other users see it. Contact fields are only filled for the account's owner;
- * everyone else gets the name and login alone.
+ * An account as other modules and other users see it. Login and contact fields are only filled for the account's
+ * owner (a login may be a phone number or an e-mail); everyone else gets the name alone.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserProfile(
@@ -21,8 +21,8 @@ public record UserProfile(
         return surname + " " + name;
     }
 
-    /** This profile without phone and e-mail, for showing to anyone but its owner. */
+    /** This profile without login, phone and e-mail, for showing to anyone but its owner. */
     public UserProfile withoutContacts() {
-        return new UserProfile(id, login, surname, name, patronymic, null, null, systemAdmin);
+        return new UserProfile(id, null, surname, name, patronymic, null, null, systemAdmin);
     }
 }

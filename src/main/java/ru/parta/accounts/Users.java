@@ -34,6 +34,20 @@ public class Users {
                 .optional();
     }
 
+    /** Whether {@code viewer} shares a chat with {@code userId}, or reads a chat with messages from them. */
+    boolean knownTo(long userId, long viewer) {
+        return jdbc.sql("""
+                        select exists(select 1 from chat_members a join chat_members b on b.chat_id = a.chat_id
+                                      where a.user_id = :viewer and b.user_id = :user)
+                            or exists(select 1 from messages m join chat_members a on a.chat_id = m.chat_id
+                                      where a.user_id = :viewer and m.sender_id = :user)
+                        """)
+                .param("viewer", viewer)
+                .param("user", userId)
+                .query(Boolean.class)
+                .single();
+    }
+
     public List<UserProfile> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

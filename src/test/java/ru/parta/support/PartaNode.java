@@ -57,7 +57,9 @@ public final class PartaNode implements AutoCloseable {
                 "--server.port=" + httpPort,
                 "--parta.stream.port=" + streamPort,
                 "--parta.stream.bind-address=127.0.0.1",
-                "--logging.structured.format.console="));
+                "--logging.structured.format.console=",
+                // the nodes' system administrator creates the test users without a second factor
+                "--parta.accounts.totp-required-for-system-admins=false"));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
