@@ -289,10 +289,9 @@ public final class BenchRun {
         int to = options.endUser();
         int perUser = options.connectionsPerUser();
         int connections = (to - from) * perUser;
-        // idle connections need no cursors: a hello without them starts every chat from now
-        Map<Integer, Map<Long, Long>> cursors = options.connectOnly()
-                ? Map.of()
-                : SyntheticDistrict.parallel(options.users(), u -> http.cursors(users[u].token()));
+        // every connection says where its chats are, or the server would replay their whole history to it
+        Map<Integer, Map<Long, Long>> cursors = SyntheticDistrict.parallel(
+                options.users(), u -> u >= from && u < to ? http.cursors(users[u].token()) : Map.<Long, Long>of());
         long t0 = System.nanoTime();
         List<CompletableFuture<Void>> ready = new ArrayList<>(connections);
         for (int u = from; u < to; u++) {
