@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import ru.parta.accounts.CurrentUser;
+import ru.parta.accounts.SecondFactor;
 import ru.parta.accounts.Sessions;
 
 /**
@@ -35,7 +36,10 @@ final class StreamHandshakeHandler extends SimpleChannelInboundHandler<FullHttpR
     private final StreamContext ctx;
     private final Sessions sessions;
 
-    StreamHandshakeHandler(StreamContext ctx, Sessions sessions) {
+    private final SecondFactor secondFactor;
+
+    StreamHandshakeHandler(StreamContext ctx, Sessions sessions, SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         super(false);
         this.ctx = ctx;
         this.sessions = sessions;
@@ -74,12 +78,21 @@ final class StreamHandshakeHandler extends SimpleChannelInboundHandler<FullHttpR
         String presented = token;
         ctx.workers().execute(() -> {
             Optional<CurrentUser> user;
+            boolean enrolmentPending;
             try {
                 user = sessions.authenticate(presented);
+                enrolmentPending = user.isPresent() && secondFactor.enrolmentPending(user.get());
             } catch (RuntimeException e) {
                 user = Optional.empty();
+                enrolmentPending = false;
             }
             Optional<CurrentUser> result = user;
+            if (enrolmentPending) {
+                channel.executor()
+                        .execute(() -> reject(
+                                channel, request, HttpResponseStatus.FORBIDDEN, "TOTP_ENROLMENT_REQUIRED", locale));
+                return;
+            }
             channel.executor().execute(() -> upgrade(channel, request, result, locale));
         });
     }

@@ -53,6 +53,7 @@ class StreamServer implements SmartLifecycle {
     private final ErrorMessages errors;
     private volatile StreamContext context;
     private final Sessions sessions;
+    private final ru.parta.accounts.SecondFactor secondFactor;
     private ExecutorService workers;
     private EventLoopGroup group;
     private Channel server;
@@ -67,7 +68,9 @@ class StreamServer implements SmartLifecycle {
             DeliveryMetrics metrics,
             JsonMapper json,
             ErrorMessages errors,
-            Sessions sessions) {
+            Sessions sessions,
+            ru.parta.accounts.SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.properties = properties;
         this.sessions = sessions;
         this.sync = sync;
@@ -106,7 +109,7 @@ class StreamServer implements SmartLifecycle {
                                 .addLast(new HttpServerCodec(4096, 8192, 8192))
                                 .addLast(new HttpObjectAggregator(8192))
                                 .addLast(new WebSocketFrameAggregator(properties.maxFrameBytes()))
-                                .addLast("handshake", new StreamHandshakeHandler(context, sessions));
+                                .addLast("handshake", new StreamHandshakeHandler(context, sessions, secondFactor));
                     }
                 });
         try {

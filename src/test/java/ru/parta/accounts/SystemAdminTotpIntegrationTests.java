@@ -35,6 +35,26 @@ class SystemAdminTotpIntegrationTests {
                         : Map.of("login", s.login(), "password", Api.PASSWORD, "totp", totp));
     }
 
+    /** 101 when the stream opens, else the handshake's HTTP status. */
+    private int streamHandshakeStatus(Api.Session s) {
+        try {
+            java.net.http.HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .buildAsync(
+                            java.net.URI.create("ws://127.0.0.1:" + api.streamPort(api.newUser("Порт"))
+                                    + "/api/v1/stream?token=" + s.token()),
+                            new java.net.http.WebSocket.Listener() {})
+                    .join()
+                    .abort();
+            return 101;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) {
+                return h.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
     @Test
     void systemAdminMustEnrolBeforeAnythingElseThenSignsInWithFreshCodesOnly() {
         var admin = api.newUser("Сисадминтотп", true);
@@ -42,6 +62,7 @@ class SystemAdminTotpIntegrationTests {
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.code()).isEqualTo("TOTP_ENROLMENT_REQUIRED");
         assertThat(api.get(admin, "/api/v1/units").code()).isEqualTo("TOTP_ENROLMENT_REQUIRED");
+        assertThat(streamHandshakeStatus(admin)).as("nor through the stream").isEqualTo(403);
         assertThat(api.get(admin, "/api/v1/me").status()).isEqualTo(200);
         assertThat(api.get(admin, "/api/v1/me/totp").json().get("required").asBoolean())
                 .isTrue();
@@ -60,6 +81,7 @@ class SystemAdminTotpIntegrationTests {
                         .status())
                 .isEqualTo(204);
         assertThat(api.get(admin, "/api/v1/chats").status()).isEqualTo(200);
+        assertThat(streamHandshakeStatus(admin)).isEqualTo(101);
 
         var withoutCode = login(admin, null);
         assertThat(withoutCode.status()).isEqualTo(401);
