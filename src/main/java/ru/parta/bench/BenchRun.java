@@ -9,13 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /** One run of the load tool: set up the synthetic district, connect, send on an open model, verify, report. */
@@ -160,11 +157,7 @@ public final class BenchRun {
         var channelSchedule = options.channelRate() > 0 && !channels.isEmpty()
                 ? new OpenModelSchedule(start, options.channelRate(), total)
                 : null;
-        var seq = new AtomicLong();
-        var inFlight = new AtomicInteger();
-        var accepted = new AtomicLong();
-        var acceptedMeasured = new AtomicLong();
-        var errors = new ConcurrentHashMap<String, AtomicLong>();
+        var tally = new SendTally();
         long[] issued = new long[2];
         List<ServerStats> samples = new ArrayList<>();
         ServerStats windowStart = null;
@@ -192,30 +185,7 @@ public final class BenchRun {
                             ? chat.memberUsers()[ThreadLocalRandom.current().nextInt(chat.memberUsers().length)]
                             : chat.memberUsers()[0];
                     long scheduledMicros = startMicros + (schedule.scheduledAt(issued[s]) - start) / 1000;
-                    boolean measured = latency.inWindow(scheduledMicros);
-                    long n = seq.getAndIncrement();
-                    String clientId = prefix + "-" + n + "-" + scheduledMicros;
-                    if (inFlight.get() >= options.maxInFlight()) {
-                        errors.computeIfAbsent("client-saturated", k -> new AtomicLong())
-                                .incrementAndGet();
-                        ledger.sent(n, chat.recipients(), false);
-                        continue;
-                    }
-                    inFlight.incrementAndGet();
-                    sendOne(http, clients, users, sender, chat.id(), clientId).whenComplete((error, e) -> {
-                        boolean ok = e == null && error == null;
-                        if (ok) {
-                            accepted.incrementAndGet();
-                            if (measured) {
-                                acceptedMeasured.incrementAndGet();
-                            }
-                        } else {
-                            String key = e != null ? e.getClass().getSimpleName() : error;
-                            errors.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-                        }
-                        ledger.sent(n, chat.recipients(), ok);
-                        inFlight.decrementAndGet();
-                    });
+                    issue(http, clients, users, chat, sender, scheduledMicros, latency, ledger, tally);
                 }
                 if (issued[s] < schedule.count()) {
                     done = false;
@@ -237,16 +207,12 @@ public final class BenchRun {
         }
         ServerStats windowEnd = clusterStats(nodes);
         long drainDeadline = System.nanoTime() + options.drain().toNanos();
-        while (System.nanoTime() < drainDeadline && (inFlight.get() > 0 || ledger.outstanding() > 0)) {
+        while (System.nanoTime() < drainDeadline && (tally.inFlight.get() > 0 || ledger.outstanding() > 0)) {
             sleep(50);
         }
         sleep(300);
-        result.sent = seq.get();
-        result.accepted = accepted.get();
-        result.inFlightAtEnd = inFlight.get();
-        errors.forEach((k, v) -> result.errors.put(k, v.get()));
         double seconds = options.duration().toNanos() / 1e9;
-        result.acceptedPerSecond = acceptedMeasured.get() / seconds;
+        tally.fill(result, seconds);
         result.deliveriesPerSecond = clients.measuredDeliveries.get() / seconds;
         result.latency = latency;
         result.expectedDeliveries = ledger.expected();
@@ -262,6 +228,36 @@ public final class BenchRun {
         result.serverCpuUsageMean =
                 samples.stream().mapToDouble(ServerStats::cpuUsage).average().orElse(Double.NaN);
         result.ok = result.verdict.ok();
+    }
+
+    /**
+     * Issues one scheduled send, unless {@code --max-in-flight} sends are unanswered (then it is counted as
+     * {@code client-saturated} and owed to nobody); the answer is recorded in the tally and the ledger.
+     */
+    private void issue(
+            BenchHttp http,
+            StreamClients clients,
+            BenchHttp.Login[] users,
+            Chat chat,
+            int sender,
+            long scheduledMicros,
+            LatencyRecorder latency,
+            DeliveryLedger ledger,
+            SendTally tally) {
+        boolean measured = latency.inWindow(scheduledMicros);
+        long n = tally.seq.getAndIncrement();
+        String clientId = prefix + "-" + n + "-" + scheduledMicros;
+        if (tally.inFlight.get() >= options.maxInFlight()) {
+            tally.error("client-saturated");
+            ledger.sent(n, chat.recipients(), false);
+            return;
+        }
+        tally.inFlight.incrementAndGet();
+        sendOne(http, clients, users, sender, chat.id(), clientId).whenComplete((error, e) -> {
+            String outcome = e != null ? e.getClass().getSimpleName() : error;
+            tally.answered(outcome, measured);
+            ledger.sent(n, chat.recipients(), outcome == null);
+        });
     }
 
     /** One send, over the sender's stream or HTTP; completes with null when accepted, else an error key. */
