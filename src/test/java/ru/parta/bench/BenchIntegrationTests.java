@@ -48,7 +48,7 @@ class BenchIntegrationTests {
     }
 
     @Test
-    void secondRunReusesTheDistrict() {
+    void secondRunReusesTheDistrictAndSendsOverHttpAsWell() {
         Api.Session admin = api.newUser("Администратор", true);
         String[] args = {
             "--target", api.base(),
@@ -63,7 +63,10 @@ class BenchIntegrationTests {
         };
         var out = new ByteArrayOutputStream();
         int first = Bench.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        int second = Bench.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        String[] overHttp = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args), java.util.stream.Stream.of("--send-over", "http"))
+                .toArray(String[]::new);
+        int second = Bench.run(overHttp, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(first).isZero();
         assertThat(second).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
