@@ -1,8 +1,6 @@
 package ru.parta.bench;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -154,28 +152,30 @@ public record BenchOptions(
                 value = rest.get(++i);
             }
             switch (name) {
-                case "--target" -> target = parseTarget(value);
+                case "--target" -> target = OptionValues.parseTarget(value);
                 case "--allow-remote" -> allowed.add(value.toLowerCase(Locale.ROOT));
-                case "--users" -> users = intIn(name, value, 1, MAX_USERS);
-                case "--chat-size" -> chatSize = intIn(name, value, 2, MAX_CHAT_SIZE);
-                case "--channels" -> channels = intIn(name, value, 0, MAX_CHANNELS);
+                case "--users" -> users = OptionValues.intIn(name, value, 1, MAX_USERS);
+                case "--chat-size" -> chatSize = OptionValues.intIn(name, value, 2, MAX_CHAT_SIZE);
+                case "--channels" -> channels = OptionValues.intIn(name, value, 0, MAX_CHANNELS);
                 case "--channel-size" -> {
-                    channelSize = intIn(name, value, 2, MAX_CHANNEL_SIZE);
+                    channelSize = OptionValues.intIn(name, value, 2, MAX_CHANNEL_SIZE);
                     channelSizeGiven = true;
                 }
-                case "--rate" -> rate = doubleIn(name, value, 0, MAX_RATE);
-                case "--channel-rate" -> channelRate = doubleIn(name, value, 0, 100);
-                case "--duration" -> duration = durationIn(name, value, Duration.ofSeconds(1), MAX_DURATION);
-                case "--warmup" -> warmup = durationIn(name, value, Duration.ZERO, Duration.ofMinutes(5));
-                case "--drain" -> drain = durationIn(name, value, Duration.ofSeconds(1), Duration.ofMinutes(5));
-                case "--connections-per-user" -> perUser = intIn(name, value, 1, 50);
-                case "--processes" -> processes = intIn(name, value, 1, MAX_PROCESSES);
-                case "--worker" -> worker = intIn(name, value, 1, MAX_PROCESSES - 1);
+                case "--rate" -> rate = OptionValues.doubleIn(name, value, 0, MAX_RATE);
+                case "--channel-rate" -> channelRate = OptionValues.doubleIn(name, value, 0, 100);
+                case "--duration" ->
+                    duration = OptionValues.durationIn(name, value, Duration.ofSeconds(1), MAX_DURATION);
+                case "--warmup" -> warmup = OptionValues.durationIn(name, value, Duration.ZERO, Duration.ofMinutes(5));
+                case "--drain" ->
+                    drain = OptionValues.durationIn(name, value, Duration.ofSeconds(1), Duration.ofMinutes(5));
+                case "--connections-per-user" -> perUser = OptionValues.intIn(name, value, 1, 50);
+                case "--processes" -> processes = OptionValues.intIn(name, value, 1, MAX_PROCESSES);
+                case "--worker" -> worker = OptionValues.intIn(name, value, 1, MAX_PROCESSES - 1);
                 case "--json" -> json = value;
                 case "--admin-login" -> adminLogin = value;
                 case "--admin-password" -> adminPassword = value;
                 case "--user-password" -> userPassword = value;
-                case "--max-in-flight" -> maxInFlight = intIn(name, value, 1, 4096);
+                case "--max-in-flight" -> maxInFlight = OptionValues.intIn(name, value, 1, 4096);
                 case "--send-over" ->
                     sendOverHttp = switch (value) {
                         case "http" -> true;
@@ -184,11 +184,11 @@ public record BenchOptions(
                             throw new InvalidOptionException("--send-over must be stream or http, got '" + value + "'");
                     };
                 case "--sessions" -> sessions = value.equals("none") ? null : value;
-                case "--server-pid" -> serverPid = intIn(name, value, 1, Integer.MAX_VALUE);
+                case "--server-pid" -> serverPid = OptionValues.intIn(name, value, 1, Integer.MAX_VALUE);
                 case "--stream-targets" -> {
                     streamTargets.clear();
                     for (String node : value.split(",")) {
-                        streamTargets.add(parseTarget(node.strip()));
+                        streamTargets.add(OptionValues.parseTarget(node.strip()));
                     }
                 }
                 default -> throw new InvalidOptionException("Unknown option " + name + "\n" + USAGE);
@@ -197,9 +197,9 @@ public record BenchOptions(
         if (!"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
             throw new InvalidOptionException("--target must be an http:// or https:// URL: " + target);
         }
-        checkLoopback(target.getHost(), allowed);
+        OptionValues.checkLoopback(target.getHost(), allowed);
         for (URI node : streamTargets) {
-            checkLoopback(node.getHost(), allowed);
+            OptionValues.checkLoopback(node.getHost(), allowed);
         }
         if (channels > 0 && !channelSizeGiven) {
             channelSize = Math.min(channelSize, users);
@@ -271,95 +271,5 @@ public record BenchOptions(
         all.add(target);
         all.addAll(streamTargets);
         return List.copyOf(all);
-    }
-
-    private static URI parseTarget(String value) {
-        try {
-            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (uri.getHost() == null) {
-                throw new InvalidOptionException("--target has no host: " + value);
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidOptionException("--target is not a URL: " + value);
-        }
-    }
-
-    /** Load goes to loopback (127.0.0.0/8, ::1) only, unless {@code --allow-remote} names exactly this host. */
-    static void checkLoopback(String host, Set<String> allowed) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (allowed.contains(h.toLowerCase(Locale.ROOT))) {
-            return;
-        }
-        try {
-            for (InetAddress a : InetAddress.getAllByName(h)) {
-                if (!a.isLoopbackAddress()) {
-                    throw new InvalidOptionException("Refusing to load " + host + " (" + a.getHostAddress()
-                            + "): not a loopback address. Pass --allow-remote " + host
-                            + " if you really mean to load that server.");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new InvalidOptionException("Unknown host " + host);
-        }
-    }
-
-    private static int intIn(String name, String value, int min, int max) {
-        long v;
-        try {
-            v = Long.parseLong(value.replace("_", "").strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidOptionException(name + " needs a whole number, got '" + value + "'");
-        }
-        if (v < min || v > max) {
-            throw new InvalidOptionException(name + " must be between " + min + " and " + max + ", got " + v);
-        }
-        return (int) v;
-    }
-
-    private static double doubleIn(String name, String value, double min, double max) {
-        double v;
-        try {
-            v = Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidOptionException(name + " needs a number, got '" + value + "'");
-        }
-        if (!(v >= min && v <= max)) {
-            throw new InvalidOptionException(name + " must be between " + min + " and " + max + ", got " + value);
-        }
-        return v;
-    }
-
-    static Duration parseDuration(String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            }
-            if (v.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-            }
-            if (v.endsWith("h")) {
-                return Duration.ofMinutes(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
-            }
-            if (v.endsWith("m")) {
-                return Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
-            }
-            return Duration.ofSeconds(Long.parseLong(v));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Duration durationIn(String name, String value, Duration min, Duration max) {
-        Duration d = parseDuration(value);
-        if (d == null) {
-            throw new InvalidOptionException(name + " needs a duration such as 30s or 2m, got '" + value + "'");
-        }
-        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw new InvalidOptionException(
-                    name + " must be between " + min.toSeconds() + "s and " + max.toSeconds() + "s, got " + value);
-        }
-        return d;
     }
 }

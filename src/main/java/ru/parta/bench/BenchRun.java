@@ -75,7 +75,7 @@ public final class BenchRun {
         var ledger = new DeliveryLedger(connections);
         var latency = new LatencyRecorder();
         latency.window(Long.MAX_VALUE, Long.MAX_VALUE);
-        ServerStats before = memoryStats(http);
+        ServerStats before = ServerProbe.memory(http, options.serverPid(), this::log);
 
         try (var clients = new StreamClients(connections, ledger, latency, prefix);
                 var workers = options.processes() > 1 ? ClientProcesses.start(options.processes()) : null) {
@@ -96,7 +96,7 @@ public final class BenchRun {
 
             if (options.connectOnly()) {
                 sleep(Math.min(options.duration().toMillis(), 600_000));
-                ServerStats after = memoryStats(http);
+                ServerStats after = ServerProbe.memory(http, options.serverPid(), this::log);
                 result.serverBefore = before;
                 result.serverAfter = after;
                 result.serverInitial = initial;
@@ -192,7 +192,7 @@ public final class BenchRun {
                 }
             }
             if (now >= nextSample) {
-                ServerStats st = clusterStats(nodes);
+                ServerStats st = ServerProbe.cluster(nodes, options.serverPid());
                 if (windowStart == null) {
                     windowStart = st;
                 } else {
@@ -205,7 +205,7 @@ public final class BenchRun {
             }
             LockSupport.parkNanos(200_000);
         }
-        ServerStats windowEnd = clusterStats(nodes);
+        ServerStats windowEnd = ServerProbe.cluster(nodes, options.serverPid());
         long drainDeadline = System.nanoTime() + options.drain().toNanos();
         while (System.nanoTime() < drainDeadline && (tally.inFlight.get() > 0 || ledger.outstanding() > 0)) {
             sleep(50);
@@ -330,37 +330,6 @@ public final class BenchRun {
                 result.transport,
                 failed > 0 ? "; first failure: " + firstFailure : "");
         return new Connected(failed, firstFailure);
-    }
-
-    /** The figures of every node the run touches, added up (one node: its own figures). */
-    private ServerStats clusterStats(List<BenchHttp> nodes) {
-        List<ServerStats> each = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            each.add(ServerStats.parse(nodes.get(i).prometheus(), i == 0 ? options.serverPid() : 0));
-        }
-        return ServerStats.sum(each);
-    }
-
-    private ServerStats memoryStats(BenchHttp http) {
-        if (options.serverPid() > 0) {
-            try {
-                var jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd");
-                var p = new ProcessBuilder(jcmd.toString(), String.valueOf(options.serverPid()), "GC.run")
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                if (p.waitFor(60, TimeUnit.SECONDS)) {
-                    sleep(1500);
-                } else {
-                    p.destroy();
-                }
-            } catch (java.io.IOException e) {
-                log("Could not run jcmd for a GC before measuring memory: %s", e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return ServerStats.parse(http.prometheus(), options.serverPid());
     }
 
     private void log(String format, Object... args) {
