@@ -104,6 +104,21 @@ class FileRecords {
                         """).param(uploaderId).query(Long.class).single();
     }
 
+    /**
+     * Takes the upload's writer lease if nobody holds it (or the holder's ran out); false when another chunk, on any
+     * node, is being written.
+     */
+    boolean claimWriter(long id, java.time.Duration lease) {
+        return jdbc.sql("""
+                        update files set writer_until = now() + make_interval(secs => ?)
+                        where id = ? and (writer_until is null or writer_until < now())
+                        """).params(lease.toSeconds(), id).update() == 1;
+    }
+
+    void releaseWriter(long id) {
+        jdbc.sql("update files set writer_until = null where id = ?").param(id).update();
+    }
+
     boolean advance(long id, long from, long to, Instant expiresAt) {
         return jdbc.sql("""
                         update files set received = ?, updated_at = now(), expires_at = ?

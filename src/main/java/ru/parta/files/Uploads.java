@@ -13,9 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +26,8 @@ import ru.parta.shared.ApiException;
  * so the offset always counts whole chunks only. When the last byte arrives the file is sniffed, processed and stored
  * in the blob store, or refused, in which case nothing of it is kept.
  *
- * <p>One chunk per upload at a time (a node-local lock; a second concurrent chunk gets 409 UPLOAD_BUSY).
+ * <p>One chunk per upload at a time, on whichever node: the writer holds a lease on the upload's row (a second
+ * concurrent chunk gets 409 UPLOAD_BUSY).
  */
 @Service
 class Uploads {
@@ -43,7 +41,9 @@ class Uploads {
     private final Clock clock;
     private final Path partials;
     private final Path tmp;
-    private final Map<Long, ReentrantLock> busy = new ConcurrentHashMap<>();
+    /** How long a chunk's writer may hold the upload; a node that dies mid-chunk blocks the upload at most this long. */
+    private static final java.time.Duration WRITER_LEASE = java.time.Duration.ofMinutes(15);
+
     private final ru.parta.shared.Backoff starts;
 
     Uploads(
@@ -126,8 +126,7 @@ class Uploads {
         if (offset == null) {
             throw ApiException.badRequest("UPLOAD_OFFSET_REQUIRED");
         }
-        ReentrantLock lock = busy.computeIfAbsent(id, k -> new ReentrantLock());
-        if (!lock.tryLock()) {
+        if (!files.claimWriter(id, WRITER_LEASE)) {
             throw ApiException.conflict("UPLOAD_BUSY");
         }
         try {
@@ -153,8 +152,7 @@ class Uploads {
             }
             return files.find(id).orElseThrow(() -> ApiException.notFound("UPLOAD_NOT_FOUND"));
         } finally {
-            lock.unlock();
-            busy.remove(id, lock);
+            files.releaseWriter(id);
         }
     }
 
