@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import ru.parta.chats.ChatEvent;
 import ru.parta.chats.ChatSyncStub;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,33 +88,10 @@ public final class FanOutHarness {
         }
     }
 
-    private static final class DirectExecutor extends AbstractExecutorService {
+    private static final class DirectExecutor extends InlineExecutorService {
         @Override
         public void execute(Runnable command) {
             command.run();
-        }
-
-        @Override
-        public void shutdown() {}
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
         }
     }
 }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import ru.parta.chats.ChatSyncStub;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +26,7 @@ class StreamConnectionResyncTests {
     static final long CHAT = 6;
 
     /** Runs submitted tasks only when the test says so. */
-    static final class SteppedExecutor extends AbstractExecutorService {
+    static final class SteppedExecutor extends InlineExecutorService {
         final Queue<Runnable> tasks = new ArrayDeque<>();
 
         @Override
@@ -40,29 +38,6 @@ class StreamConnectionResyncTests {
             while (!tasks.isEmpty()) {
                 tasks.poll().run();
             }
-        }
-
-        @Override
-        public void shutdown() {}
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
         }
     }
 

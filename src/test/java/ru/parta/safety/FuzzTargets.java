@@ -23,22 +23,7 @@ record FuzzTargets(
         long foreignPerson) {
 
     static FuzzTargets build(Api api, RawHttp raw, SchoolFixture fixture, SchoolFixture.District d, People people) {
-        long chat = api.post(
-                        d.teacher(),
-                        "/api/v1/chats",
-                        Map.of(
-                                "kind",
-                                "GROUP",
-                                "title",
-                                "Фузз",
-                                "members",
-                                List.of(
-                                        d.pupil().userId(),
-                                        d.guardian().userId(),
-                                        d.classmate().userId())))
-                .json()
-                .get("id")
-                .asLong();
+        long chat = api.group(d.teacher(), "Фузз", d.pupil(), d.guardian(), d.classmate());
         long message = api.sendMessage(d.teacher(), chat, UUID.randomUUID().toString(), "Урок")
                 .json()
                 .get("id")

@@ -28,22 +28,7 @@ record MatrixWorld(
 
     static MatrixWorld build(
             Api api, RawHttp raw, SchoolFixture fixture, SchoolFixture.District d, String linkToken, Api.Session self) {
-        long chat = api.post(
-                        d.teacher(),
-                        "/api/v1/chats",
-                        Map.of(
-                                "kind",
-                                "GROUP",
-                                "title",
-                                "Матрица",
-                                "members",
-                                List.of(
-                                        d.pupil().userId(),
-                                        d.guardian().userId(),
-                                        d.classmate().userId())))
-                .json()
-                .get("id")
-                .asLong();
+        long chat = api.group(d.teacher(), "Матрица", d.pupil(), d.guardian(), d.classmate());
         long file = upload(api, raw, d.teacher(), chat, true);
         var sent = api.post(
                 d.teacher(),
