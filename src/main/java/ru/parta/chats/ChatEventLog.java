@@ -1,9 +1,15 @@
 package ru.parta.chats;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,11 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatEventLog {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
     private final FanOut fanOut;
 
-    ChatEventLog(JdbcClient jdbc, JsonMapper json, FanOut fanOut) {
+    ChatEventLog(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json, FanOut fanOut) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
         this.fanOut = fanOut;
     }
@@ -68,28 +76,108 @@ class ChatEventLog {
                 .single();
     }
 
+    /** Consecutive positions and message ids for several new messages of one chat, and the transaction's time. */
+    record MessageSlots(long firstPosition, long[] messageIds, Instant at) {}
+
+    /**
+     * {@link #nextMessagePosition} for {@code counts[i]} new messages of chat {@code chatIds[i]}, all chats in one
+     * statement: each chat's row is locked until the transaction ends and its positions advance by its count. A chat
+     * that no longer exists is missing from the answer.
+     */
+    Map<Long, MessageSlots> nextMessagePositions(Long[] chatIds, Integer[] counts) {
+        Map<Long, MessageSlots> slots = new HashMap<>();
+        jdbc.sql("""
+                        with v as (select t.chat_id, t.k,
+                                          array(select nextval('messages_id_seq') from generate_series(1, t.k)) as ids
+                                   from unnest(?::bigint[], ?::int[]) as t(chat_id, k))
+                        update chats c set last_position = c.last_position + v.k, last_activity_at = now(),
+                                           last_message_id = v.ids[v.k]
+                        from v where c.id = v.chat_id
+                        returning c.id, c.last_position - v.k + 1, v.ids, now()
+                        """).params(chatIds, counts).query(rs -> {
+            slots.put(
+                    rs.getLong(1),
+                    new MessageSlots(
+                            rs.getLong(2),
+                            longs(rs.getArray(3)),
+                            rs.getTimestamp(4).toInstant()));
+        });
+        return slots;
+    }
+
+    /**
+     * The members of each chat as they are now; read after the chats' rows are locked, it is the recipient list of
+     * the events appended in this transaction.
+     */
+    Map<Long, long[]> members(Long[] chatIds) {
+        Map<Long, long[]> members = new HashMap<>();
+        jdbc.sql("select chat_id, array_agg(user_id) from chat_members where chat_id = any(?) group by chat_id")
+                .param(chatIds)
+                .query(rs -> {
+                    members.put(rs.getLong(1), longs(rs.getArray(2)));
+                });
+        return members;
+    }
+
+    /** One event to append with {@link #appendAll}, at a position already taken. */
+    record Appended(long chatId, long position, String type, Object data) {}
+
+    /**
+     * Appends the events in one batched statement and schedules their pushes after commit, in the given order, each
+     * to its chat's {@code recipients}.
+     */
+    void appendAll(List<Appended> events, Map<Long, long[]> recipients) {
+        List<Object[]> rows = new ArrayList<>(events.size());
+        List<ChatEvent> pushes = new ArrayList<>(events.size());
+        for (Appended e : events) {
+            String text = frame(e.chatId(), e.position(), e.type(), e.data());
+            rows.add(new Object[] {e.chatId(), e.position(), e.type(), text});
+            pushes.add(new ChatEvent(
+                    e.chatId(),
+                    e.position(),
+                    text.getBytes(StandardCharsets.UTF_8),
+                    recipients.getOrDefault(e.chatId(), new long[0]),
+                    System.nanoTime()));
+        }
+        batches.batchUpdate(
+                "insert into chat_events (chat_id, position, type, payload) values (?, ?, ?, ?::jsonb)", rows);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("Chat events are appended inside a transaction");
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                pushes.forEach(fanOut::publish);
+            }
+        });
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        Long[] ids = (Long[]) array.getArray();
+        long[] result = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            result[i] = ids[i];
+        }
+        return result;
+    }
+
     /**
      * Appends an event at a position taken with {@link #nextPosition}, pushes it after commit to the chat's members as
-     * they are when the event is written (read in the same statement, after the chat row's lock was taken).
+     * they are when the event is written (read in the same statement, after the chat row's lock was taken), and
+     * returns those members.
      */
-    void appendToMembers(long chatId, long position, String type, Object data) {
+    long[] appendToMembers(long chatId, long position, String type, Object data) {
         String text = frame(chatId, position, type, data);
         long[] recipients = jdbc.sql("""
                         insert into chat_events (chat_id, position, type, payload) values (?, ?, ?, ?::jsonb)
                         returning (select coalesce(array_agg(user_id), '{}') from chat_members where chat_id = ?)
                         """)
                 .params(chatId, position, type, text, chatId)
-                .query((rs, n) -> {
-                    Long[] ids = (Long[]) rs.getArray(1).getArray();
-                    long[] result = new long[ids.length];
-                    for (int i = 0; i < ids.length; i++) {
-                        result[i] = ids[i];
-                    }
-                    return result;
-                })
+                .query((rs, n) -> longs(rs.getArray(1)))
                 .single();
         pushAfterCommit(
                 new ChatEvent(chatId, position, text.getBytes(StandardCharsets.UTF_8), recipients, System.nanoTime()));
+        return recipients;
     }
 
     private String frame(long chatId, long position, String type, Object data) {

@@ -9,8 +9,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.parta.shared.ApiException;
 
 /**
- * Sending and changing messages. Each change is one transaction that writes the message and its chat event together;
- * a refused change writes nothing.
+ * Sending and changing messages. Each change is written in one transaction with its chat event; a refused change
+ * writes nothing. New messages are checked first (reads, outside any transaction) and then handed to the
+ * {@link MessageWriter}, which may write several senders' messages in one transaction (group commit).
  *
  * <p>Idempotency: a send carries the client's own id. The first send with a given {@code (sender, clientId)} creates the
  * message; every later one, however late and however concurrent, returns that same message ({@link Sent#created()}
@@ -32,9 +33,9 @@ public class MessageService {
     private final TransactionTemplate tx;
     private final ChatMetrics metrics;
     private final org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments;
-    private final org.springframework.beans.factory.ObjectProvider<SendPolicy> sendPolicies;
+    private final SendPolicies policies;
+    private final MessageWriter writer;
     private final org.springframework.context.ApplicationEventPublisher events;
-    private volatile List<SendPolicy> policies;
 
     MessageService(
             Messages messages,
@@ -45,9 +46,11 @@ public class MessageService {
             TransactionTemplate tx,
             ChatMetrics metrics,
             org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments,
-            org.springframework.beans.factory.ObjectProvider<SendPolicy> sendPolicies,
+            SendPolicies policies,
+            MessageWriter writer,
             org.springframework.context.ApplicationEventPublisher events) {
-        this.sendPolicies = sendPolicies;
+        this.policies = policies;
+        this.writer = writer;
         this.events = events;
         this.messages = messages;
         this.members = members;
@@ -94,9 +97,12 @@ public class MessageService {
         if (earlier.isPresent()) {
             return replay(earlier.get(), chatId);
         }
+        NewMessage message = checked(senderId, chatId, clientId, body, replyTo, mentions, urgent);
         try {
-            MessageView created =
-                    tx.execute(s -> insert(senderId, chatId, clientId, body, replyTo, mentions, files, urgent));
+            MessageView created = files.isEmpty()
+                    ? writer.write(message)
+                    : writer.writeAlone(
+                            message, m -> m.withAttachments(files().attach(m.id(), chatId, senderId, files)));
             metrics.accepted();
             return new Sent(created, true);
         } catch (DuplicateSend e) {
@@ -104,14 +110,18 @@ public class MessageService {
         }
     }
 
-    private MessageView insert(
+    /**
+     * Everything a new message must pass before it is written: membership, posting rights, the reply target and the
+     * {@link SendPolicy send policies}. These are reads (and flood counters), made outside the writing transaction so
+     * that writes can be grouped; the writer checks membership again under the chat's lock.
+     */
+    private NewMessage checked(
             long senderId,
             long chatId,
             String clientId,
             String body,
             Long replyTo,
             List<Long> mentions,
-            List<Long> attachmentIds,
             boolean urgent) {
         Chats.SendContext chat = chats.sendContext(chatId, senderId).orElseThrow(ChatService::notFound);
         if (!chat.role().canPost(chat.kind())) {
@@ -122,29 +132,12 @@ public class MessageService {
         }
         var attempt = new SendPolicy.Attempt(
                 senderId, chatId, chat.kind(), chat.role().manages(), chat.generated(), body, urgent, false);
-        SendPolicy.Verdict verdict = consult(attempt);
+        SendPolicy.Verdict verdict = policies.consult(attempt);
         List<Long> mentioned = mentions == null || mentions.isEmpty()
                 ? List.of()
                 : members.memberIdsAmong(
                         chatId, mentions.stream().distinct().limit(100).toList());
-        ChatEventLog.MessageSlot slot = log.nextMessagePosition(chatId);
-        MessageView message = messages.insert(
-                        slot.messageId(),
-                        chatId,
-                        senderId,
-                        clientId,
-                        slot.position(),
-                        body,
-                        replyTo,
-                        mentioned,
-                        verdict.quiet())
-                .orElseThrow(DuplicateSend::new);
-        if (!attachmentIds.isEmpty()) {
-            message = message.withAttachments(files().attach(message.id(), chatId, senderId, attachmentIds));
-        }
-        stored(attempt, message, verdict);
-        log.appendToMembers(chatId, slot.position(), "message.new", Map.of("message", message));
-        return message;
+        return new NewMessage(senderId, chatId, clientId, body, replyTo, mentioned, attempt, verdict);
     }
 
     private static Sent replay(MessageView earlier, long chatId) {
@@ -174,7 +167,7 @@ public class MessageService {
                     body,
                     false,
                     true);
-            SendPolicy.Verdict verdict = consult(attempt);
+            SendPolicy.Verdict verdict = policies.consult(attempt);
             List<Long> mentioned = mentions == null
                     ? m.mentions()
                     : members.memberIdsAmong(
@@ -182,7 +175,7 @@ public class MessageService {
             long position = log.nextPosition(chatId);
             messages.edit(messageId, body, mentioned);
             MessageView edited = changed(chatId, messageId, position, "message.edited", Map.of());
-            stored(attempt, edited, verdict);
+            policies.stored(attempt, edited, verdict);
             return edited;
         });
     }
@@ -283,30 +276,6 @@ public class MessageService {
     public MessageView message(long userId, long chatId, long messageId) {
         chatService.kindFor(chatId, userId);
         return messages.find(chatId, messageId).orElseThrow(() -> ApiException.notFound("MESSAGE_NOT_FOUND"));
-    }
-
-    /** The send policies in order, looked up once (the bean set does not change while the application runs). */
-    private List<SendPolicy> policies() {
-        List<SendPolicy> list = policies;
-        if (list == null) {
-            list = sendPolicies.orderedStream().toList();
-            policies = list;
-        }
-        return list;
-    }
-
-    private SendPolicy.Verdict consult(SendPolicy.Attempt attempt) {
-        SendPolicy.Verdict verdict = SendPolicy.Verdict.ALLOW;
-        for (SendPolicy policy : policies()) {
-            verdict = verdict.and(policy.check(attempt));
-        }
-        return verdict;
-    }
-
-    private void stored(SendPolicy.Attempt attempt, MessageView message, SendPolicy.Verdict verdict) {
-        for (SendPolicy policy : policies()) {
-            policy.stored(attempt, message, verdict);
-        }
     }
 
     private MessageView existing(long userId, long chatId, long messageId) {

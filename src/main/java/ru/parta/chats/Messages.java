@@ -23,10 +23,15 @@ class Messages {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
     private final org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments;
 
-    Messages(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments) {
+    Messages(
+            JdbcClient jdbc,
+            org.springframework.jdbc.core.JdbcTemplate batches,
+            org.springframework.beans.factory.ObjectProvider<MessageAttachments> attachments) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.attachments = attachments;
     }
 
@@ -67,6 +72,35 @@ class Messages {
                 .params(chatId, messageId)
                 .query(Messages::view)
                 .optional());
+    }
+
+    /**
+     * Inserts new messages in one batched statement, ids and positions already taken by
+     * {@link ChatEventLog#nextMessagePositions}; false when any of them met an existing message with the same sender
+     * and client id (it was not inserted, and the caller must roll the transaction back).
+     */
+    boolean insertAll(List<MessageView> batch) {
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (MessageView m : batch) {
+            rows.add(new Object[] {
+                m.id(),
+                m.chatId(),
+                m.senderId(),
+                m.clientId(),
+                m.position(),
+                m.text(),
+                fold(m.text()),
+                m.replyTo(),
+                m.mentions().toArray(Long[]::new),
+                m.quiet()
+            });
+        }
+        int[] counts = batches.batchUpdate("""
+                insert into messages (id, chat_id, sender_id, client_id, position, body, search_text, reply_to,
+                                      mentions, quiet)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sender_id, client_id) do nothing
+                """, rows);
+        return Arrays.stream(counts).allMatch(c -> c == 1);
     }
 
     /**

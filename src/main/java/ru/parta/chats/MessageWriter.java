@@ -1,0 +1,285 @@
+package ru.parta.chats;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit of new messages: sends that arrive while a write is in flight are written together in one transaction
+ * instead of one transaction each, which is what a message costs the database most.
+ *
+ * <p>Guarantees:
+ *
+ * <ul>
+ *   <li>A chat's messages always go to the same writer ({@code chatId % writers}), which writes them in the order they
+ *       were handed over; two writers never lock the same chat.
+ *   <li>Positions stay gap-free and become visible in order: a batch takes each chat's positions with one UPDATE that
+ *       holds the chat row's lock until commit (see {@link ChatEventLog}).
+ *   <li>A batch is all or nothing. If it fails for any reason (a client id already used, a sender removed since the
+ *       checks, a deadlock, a lost connection), it is rolled back and each of its messages is written again on its
+ *       own, so one bad send never costs the others, and every caller gets its own answer.
+ *   <li>Nothing waits for a batch to fill: a writer takes whatever is queued when it becomes free. Under light load a
+ *       batch is one message, written exactly as a lone send.
+ *   <li>Pushes happen only after commit. Before start and after stop, callers write their message themselves.
+ * </ul>
+ *
+ * <p>Hazard: {@link #write} blocks until the message is written; call it from a request or virtual thread, never from
+ * an event loop.
+ */
+@Component
+class MessageWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
+
+    private final MessagesProperties properties;
+    private final TransactionTemplate tx;
+    private final ChatEventLog events;
+    private final Messages messages;
+    private final SendPolicies policies;
+    private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    private record Pending(NewMessage message, CompletableFuture<MessageView> done) {}
+
+    MessageWriter(
+            MessagesProperties properties,
+            TransactionTemplate tx,
+            ChatEventLog events,
+            Messages messages,
+            SendPolicies policies) {
+        this.properties = properties;
+        this.tx = tx;
+        this.events = events;
+        this.messages = messages;
+        this.policies = policies;
+        for (int i = 0; i < properties.writers(); i++) {
+            queues.add(new LinkedBlockingQueue<>());
+        }
+    }
+
+    /**
+     * Writes a checked message and returns it as stored.
+     *
+     * @throws MessageService.DuplicateSend if the sender already used the client id
+     */
+    MessageView write(NewMessage message) {
+        BlockingQueue<Pending> queue = queue(message.chatId());
+        var pending = new Pending(message, new CompletableFuture<>());
+        queue.add(pending);
+        if (!running && queue.remove(pending)) {
+            return writeAlone(message, UnaryOperator.identity());
+        }
+        try {
+            return pending.done().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private BlockingQueue<Pending> queue(long chatId) {
+        return queues.get((int) Math.floorMod(chatId, (long) queues.size()));
+    }
+
+    /** Messages waiting for the writer that owns the chat. */
+    int queued(long chatId) {
+        return queue(chatId).size();
+    }
+
+    /** Whether the two chats' messages are written by the same writer (and so may share a transaction). */
+    boolean sameWriter(long chatId, long otherChatId) {
+        return queue(chatId) == queue(otherChatId);
+    }
+
+    /** Writes one message in its own transaction; {@code completed} may add to it before its event is appended. */
+    MessageView writeAlone(NewMessage message, UnaryOperator<MessageView> completed) {
+        return tx.execute(s -> {
+            ChatEventLog.MessageSlot slot = events.nextMessagePosition(message.chatId());
+            MessageView stored = messages.insert(
+                            slot.messageId(),
+                            message.chatId(),
+                            message.senderId(),
+                            message.clientId(),
+                            slot.position(),
+                            message.body(),
+                            message.replyTo(),
+                            message.mentions(),
+                            message.quiet())
+                    .map(completed)
+                    .orElseThrow(MessageService.DuplicateSend::new);
+            policies.stored(message.attempt(), stored, message.verdict());
+            long[] members =
+                    events.appendToMembers(message.chatId(), slot.position(), "message.new", Map.of("message", stored));
+            if (!contains(members, message.senderId())) {
+                throw ChatService.notFound();
+            }
+            return stored;
+        });
+    }
+
+    private void run(BlockingQueue<Pending> queue) {
+        List<Pending> batch = new ArrayList<>(properties.maxBatch());
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, properties.maxBatch() - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                log.error("Message writer failed; its batch is answered with the failure", e);
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            }
+            batch.clear();
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        if (batch.size() > 1) {
+            List<MessageView> written;
+            try {
+                written = tx.execute(s -> together(batch));
+            } catch (RuntimeException e) {
+                written = null;
+            }
+            if (written != null) {
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).done().complete(written.get(i));
+                }
+                return;
+            }
+        }
+        for (Pending p : batch) {
+            try {
+                p.done().complete(writeAlone(p.message(), UnaryOperator.identity()));
+            } catch (RuntimeException e) {
+                p.done().completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Writes the whole batch in the current transaction, or throws so that it rolls back. */
+    private List<MessageView> together(List<Pending> batch) {
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        batch.forEach(p -> counts.merge(p.message().chatId(), 1, Integer::sum));
+        Long[] chatIds = counts.keySet().toArray(Long[]::new);
+        var slots = events.nextMessagePositions(chatIds, counts.values().toArray(Integer[]::new));
+        if (slots.size() != chatIds.length) {
+            throw new BatchRefused();
+        }
+        Map<Long, long[]> members = events.members(chatIds);
+        Map<Long, Integer> taken = new HashMap<>();
+        List<MessageView> views = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            NewMessage m = p.message();
+            if (!contains(members.get(m.chatId()), m.senderId())) {
+                throw new BatchRefused();
+            }
+            var slot = slots.get(m.chatId());
+            int i = taken.merge(m.chatId(), 1, Integer::sum) - 1;
+            views.add(new MessageView(
+                    slot.messageIds()[i],
+                    m.chatId(),
+                    slot.firstPosition() + i,
+                    m.senderId(),
+                    m.clientId(),
+                    m.body(),
+                    m.replyTo(),
+                    List.copyOf(m.mentions()),
+                    false,
+                    false,
+                    slot.at(),
+                    null,
+                    Map.of(),
+                    m.quiet()));
+        }
+        if (!messages.insertAll(views)) {
+            throw new BatchRefused();
+        }
+        List<ChatEventLog.Appended> appended = new ArrayList<>(views.size());
+        for (int i = 0; i < views.size(); i++) {
+            NewMessage m = batch.get(i).message();
+            policies.stored(m.attempt(), views.get(i), m.verdict());
+            MessageView view = views.get(i);
+            appended.add(
+                    new ChatEventLog.Appended(view.chatId(), view.position(), "message.new", Map.of("message", view)));
+        }
+        events.appendAll(appended, members);
+        return views;
+    }
+
+    private static boolean contains(long[] ids, long id) {
+        if (ids != null) {
+            for (long candidate : ids) {
+                if (candidate == id) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < queues.size(); i++) {
+            BlockingQueue<Pending> queue = queues.get(i);
+            threads.add(Thread.ofPlatform()
+                    .name("parta-message-writer-" + i)
+                    .daemon()
+                    .start(() -> run(queue)));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the servers that hand messages in. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    /** Rolls a batch back so that its messages are written one by one. */
+    private static final class BatchRefused extends RuntimeException {
+        BatchRefused() {
+            super(null, null, false, false);
+        }
+    }
+}
