@@ -49,6 +49,7 @@ class MessageWriter implements SmartLifecycle {
     private final ChatEventLog events;
     private final Messages messages;
     private final SendPolicies policies;
+    private final ChatMetrics metrics;
     private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -60,7 +61,9 @@ class MessageWriter implements SmartLifecycle {
             TransactionTemplate tx,
             ChatEventLog events,
             Messages messages,
-            SendPolicies policies) {
+            SendPolicies policies,
+            ChatMetrics metrics) {
+        this.metrics = metrics;
         this.properties = properties;
         this.tx = tx;
         this.events = events;
@@ -156,6 +159,7 @@ class MessageWriter implements SmartLifecycle {
     }
 
     private void write(List<Pending> batch) {
+        metrics.batch(batch.size());
         if (batch.size() > 1) {
             List<MessageView> written;
             try {

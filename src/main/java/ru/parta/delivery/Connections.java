@@ -12,13 +12,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import ru.parta.accounts.SessionRevoked;
 
 /**
- * This node's open stream connections by user, and the long-poll waiters by user. Lookups are lock-free; a user's set
- * of connections is tiny (their devices), so copy-on-write sets are cheap.
+ * This node's open stream connections by user, and the long-poll waiters by user. Lookups are lock-free and allocate
+ * nothing: a user's connections (their devices, a handful) are an immutable array, replaced whole under the map's
+ * per-key lock when one opens or closes, so a delivery walks a plain array.
  */
 @Component
 public class Connections {
 
-    private final Map<Long, Set<StreamConnection>> byUser = new ConcurrentHashMap<>();
+    private static final StreamConnection[] NONE = new StreamConnection[0];
+
+    private final Map<Long, StreamConnection[]> byUser = new ConcurrentHashMap<>();
     private final Map<Long, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final org.springframework.beans.factory.ObjectProvider<Presence> presenceProvider;
@@ -38,27 +41,37 @@ public class Connections {
     }
 
     void add(StreamConnection connection) {
-        byUser.compute(connection.userId(), (user, set) -> {
-            Set<StreamConnection> connections = set == null ? ConcurrentHashMap.newKeySet() : set;
-            if (set == null) {
+        byUser.compute(connection.userId(), (user, current) -> {
+            if (current == null) {
                 presence().forEach(p -> p.online(user));
+                count.incrementAndGet();
+                return new StreamConnection[] {connection};
             }
-            connections.add(connection);
-            return connections;
+            for (StreamConnection c : current) {
+                if (c == connection) {
+                    return current;
+                }
+            }
+            StreamConnection[] more = java.util.Arrays.copyOf(current, current.length + 1);
+            more[current.length] = connection;
+            count.incrementAndGet();
+            return more;
         });
-        count.incrementAndGet();
     }
 
     void remove(StreamConnection connection) {
-        byUser.computeIfPresent(connection.userId(), (user, set) -> {
-            if (set.remove(connection)) {
+        byUser.computeIfPresent(connection.userId(), (user, current) -> {
+            StreamConnection[] fewer = java.util.Arrays.stream(current)
+                    .filter(c -> c != connection)
+                    .toArray(StreamConnection[]::new);
+            if (fewer.length < current.length) {
                 count.decrementAndGet();
             }
-            if (set.isEmpty()) {
+            if (fewer.length == 0) {
                 presence().forEach(p -> p.offline(user));
                 return null;
             }
-            return set;
+            return fewer;
         });
     }
 
@@ -72,7 +85,11 @@ public class Connections {
      * pushes (the bus was down). Nothing is delivered twice: cursors still decide.
      */
     public void resyncAll() {
-        byUser.values().forEach(set -> set.forEach(StreamConnection::resync));
+        byUser.values().forEach(list -> {
+            for (StreamConnection c : list) {
+                c.resync();
+            }
+        });
     }
 
     /** Closes the local streams of a session revoked anywhere in the cluster. */
@@ -84,8 +101,8 @@ public class Connections {
         }
     }
 
-    Set<StreamConnection> of(long userId) {
-        return byUser.getOrDefault(userId, Set.of());
+    StreamConnection[] of(long userId) {
+        return byUser.getOrDefault(userId, NONE);
     }
 
     int size() {
@@ -120,6 +137,10 @@ public class Connections {
     }
 
     void closeAll(int code, String reason) {
-        byUser.values().forEach(set -> set.forEach(c -> c.close(code, reason)));
+        byUser.values().forEach(list -> {
+            for (StreamConnection c : list) {
+                c.close(code, reason);
+            }
+        });
     }
 }

@@ -3,10 +3,11 @@ package ru.parta.safety;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,13 @@ class WordFilter implements SendPolicy {
             "", "по", "на", "за", "вы", "от", "у", "при", "до", "раз", "рас", "с", "со", "об", "под", "пере", "недо",
             "о", "въ", "вз", "ис", "из", "съ");
 
-    private final List<String> roots = new ArrayList<>();
-    private final List<String> words = new ArrayList<>();
+    private static final Pattern NON_LETTERS = Pattern.compile("[^а-я]+");
+
+    private final Set<String> roots = new HashSet<>();
+    private final Set<String> words = new HashSet<>();
+    /** The distinct lengths of the roots, ascending: a word is checked with one set lookup per length. */
+    private final int[] rootLengths;
+
     private volatile SafetyProperties.WordFilterMode mode;
 
     WordFilter(SafetyProperties properties) {
@@ -48,6 +54,8 @@ class WordFilter implements SendPolicy {
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("obscene-roots.txt is missing", e);
         }
+        rootLengths =
+                roots.stream().mapToInt(String::length).distinct().sorted().toArray();
     }
 
     @Override
@@ -70,12 +78,24 @@ class WordFilter implements SendPolicy {
         return mode;
     }
 
+    /** Runs on every send and edit: a few set lookups per word, no pattern compiled per call. */
     boolean matches(String text) {
-        return matchesFolded(fold(text)) || matchesFolded(fold(transliterate(text)));
+        return matchesFolded(fold(text)) || (hasLatin(text) && matchesFolded(fold(transliterate(text))));
+    }
+
+    /** Without Latin letters, the transliterated text folds to the same string as the text itself. */
+    private static boolean hasLatin(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean matchesFolded(String folded) {
-        for (String word : folded.split("[^а-я]+")) {
+        for (String word : NON_LETTERS.split(folded)) {
             if (word.isEmpty()) {
                 continue;
             }
@@ -83,15 +103,21 @@ class WordFilter implements SendPolicy {
                 return true;
             }
             for (String prefix : PREFIXES) {
-                if (!word.startsWith(prefix)) {
-                    continue;
+                if (word.startsWith(prefix) && startsWithRoot(word, prefix.length())) {
+                    return true;
                 }
-                String rest = word.substring(prefix.length());
-                for (String root : roots) {
-                    if (rest.startsWith(root)) {
-                        return true;
-                    }
-                }
+            }
+        }
+        return false;
+    }
+
+    private boolean startsWithRoot(String word, int from) {
+        for (int length : rootLengths) {
+            if (from + length > word.length()) {
+                return false;
+            }
+            if (roots.contains(word.substring(from, from + length))) {
+                return true;
             }
         }
         return false;
@@ -127,7 +153,7 @@ class WordFilter implements SendPolicy {
         return out.toString();
     }
 
-    private static final Set<Character> JOINERS = Set.of('.', '-', '_', '\u00ad', '\u200b', '\u200c', '\u200d');
+    private static final String JOINERS = ".-_\u00ad\u200b\u200c\u200d";
 
     /**
      * Lower case, ё → е, Latin and digit look-alikes → Cyrillic («xуй», «6ля»), repeated letters squeezed, and joiners
@@ -157,7 +183,7 @@ class WordFilter implements SendPolicy {
                 case '6' -> 'б';
                 default -> c;
             };
-            if (JOINERS.contains(mapped)
+            if (JOINERS.indexOf(mapped) >= 0
                     && i > 0
                     && i + 1 < lower.length()
                     && Character.isLetter(lower.charAt(i - 1))
