@@ -106,7 +106,11 @@ public class MessageService {
             metrics.accepted();
             return new Sent(created, true);
         } catch (DuplicateSend e) {
+            policies.abandoned(message.attempt());
             return replay(messages.bySenderAndClientId(senderId, clientId).orElseThrow(), chatId);
+        } catch (RuntimeException e) {
+            policies.abandoned(message.attempt());
+            throw e;
         }
     }
 

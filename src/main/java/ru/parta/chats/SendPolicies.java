@@ -36,6 +36,13 @@ class SendPolicies {
         return verdict;
     }
 
+    /** Tells every policy that a new message it allowed was not stored. */
+    void abandoned(SendPolicy.Attempt attempt) {
+        for (SendPolicy policy : all()) {
+            policy.abandoned(attempt);
+        }
+    }
+
     /** Tells every policy that the message is stored; runs in the storing transaction. */
     void stored(SendPolicy.Attempt attempt, MessageView message, SendPolicy.Verdict verdict) {
         for (SendPolicy policy : all()) {

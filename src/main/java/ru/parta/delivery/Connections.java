@@ -124,6 +124,9 @@ public class Connections {
     }
 
     void wake(long userId) {
+        if (waiters.isEmpty()) {
+            return; // the common case on the hot path: nobody long-polls
+        }
         var list = waiters.remove(userId);
         if (list != null) {
             list.forEach(f -> f.complete(null));

@@ -60,6 +60,12 @@ class FloodLimits implements SendPolicy, HandlerInterceptor {
         return Verdict.ALLOW;
     }
 
+    /** A message counted by {@link #check} that was not stored after all uses up nothing. */
+    @Override
+    public void abandoned(Attempt attempt) {
+        counters.takeBack(PREFIX + "sender:" + attempt.senderId(), PREFIX + "chat:" + attempt.chatId());
+    }
+
     /** Counts searches (registered for {@code /api/v1/search}). */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

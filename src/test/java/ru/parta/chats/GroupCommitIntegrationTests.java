@@ -37,6 +37,9 @@ class GroupCommitIntegrationTests {
     @Autowired
     SendGate gate;
 
+    @Autowired
+    ru.parta.shared.RateCounters counters;
+
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
 
     @AfterEach
@@ -121,6 +124,11 @@ class GroupCommitIntegrationTests {
                         .single())
                 .isZero();
         assertThat(messageEvents(chat)).isEqualTo(1);
+        assertThat(counters.peek("flood.sender:" + b.userId())
+                        .map(ru.parta.shared.RateCounters.Count::hits)
+                        .orElse(0L))
+                .as("the refused message gave back what the flood limit counted for it")
+                .isZero();
     }
 
     /**
