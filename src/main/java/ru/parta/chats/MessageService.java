@@ -2,6 +2,7 @@ package ru.parta.chats;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -93,11 +94,18 @@ public class MessageService {
                 ? List.of()
                 : attachmentIds.stream().distinct().toList();
         String body = !files.isEmpty() && (text == null || text.isBlank()) ? "" : checkText(text);
-        var earlier = messages.bySenderAndClientId(senderId, clientId);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), chatId);
+        Optional<Chats.SendContext> context = chats.sendContext(chatId, senderId, clientId);
+        if (context.isEmpty() || context.get().sentBefore()) {
+            // a retry (also from a sender who has left the chat since) gets the original; anything else is refused
+            var earlier = messages.bySenderAndClientId(senderId, clientId);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), chatId);
+            }
+            if (context.isEmpty()) {
+                throw ChatService.notFound();
+            }
         }
-        NewMessage message = checked(senderId, chatId, clientId, body, replyTo, mentions, urgent);
+        NewMessage message = checked(context.get(), senderId, chatId, clientId, body, replyTo, mentions, urgent);
         try {
             MessageView created = files.isEmpty()
                     ? writer.write(message)
@@ -120,6 +128,7 @@ public class MessageService {
      * that writes can be grouped; the writer checks membership again under the chat's lock.
      */
     private NewMessage checked(
+            Chats.SendContext chat,
             long senderId,
             long chatId,
             String clientId,
@@ -127,7 +136,6 @@ public class MessageService {
             Long replyTo,
             List<Long> mentions,
             boolean urgent) {
-        Chats.SendContext chat = chats.sendContext(chatId, senderId).orElseThrow(ChatService::notFound);
         if (!chat.role().canPost(chat.kind())) {
             throw ApiException.forbidden("POSTING_NOT_ALLOWED");
         }

@@ -92,6 +92,25 @@ class IdempotencyIntegrationTests {
     }
 
     @Test
+    void aRetryFromASenderWhoLeftTheChatReturnsTheOriginalButANewSendIsRefused() {
+        var a = api.newUser("Владелица");
+        var b = api.newUser("Ушедшая");
+        long chat = api.group(a, "Уход", b);
+        var sent = api.sendMessage(b, chat, "before-leaving", "Пока");
+        assertThat(sent.status()).isEqualTo(201);
+        assertThat(api.post(b, "/api/v1/chats/" + chat + "/leave", java.util.Map.of())
+                        .status())
+                .isBetween(200, 204);
+        var retry = api.sendMessage(b, chat, "before-leaving", "Пока");
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("id").asLong())
+                .isEqualTo(sent.json().get("id").asLong());
+        assertThat(api.sendMessage(b, chat, "after-leaving", "Я вернулась").status())
+                .isEqualTo(404);
+        assertThat(count(chat)).isEqualTo(1);
+    }
+
+    @Test
     void invalidClientIdIsRefused() {
         var a = api.newUser("Без id");
         long chat = api.group(a, "Чат");
