@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.parta.PartaApplication;
 import ru.parta.database.EmbeddedPostgresServer;
+import ru.parta.files.FileClient;
 import ru.parta.support.Api;
 import ru.parta.support.NatsServer;
 import ru.parta.support.StreamClient;
@@ -22,8 +23,9 @@ import ru.parta.support.StreamClient;
 /**
  * Two Parta nodes on one PostgreSQL and a real NATS: events reach users on the other node; typing and revocation
  * cross nodes; a NATS crash loses nothing (the node catches its clients up from the database when the bus returns);
- * back-off and flood limits count on both nodes together; mutes and lesson mode hold on both; a client of a node that goes away resumes on the other
- * node with nothing lost or doubled.
+ * back-off and flood limits count on both nodes together; mutes and lesson mode hold on both; an upload started on one
+ * node goes on and finishes on the other (each node has its own files directory); a client of a node that goes away
+ * resumes on the other node with nothing lost or doubled.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
@@ -177,6 +179,49 @@ class ClusterIntegrationTests {
         var lesson = apiB.send(ownerOnB, "PUT", "/api/v1/chats/" + chat + "/lesson-mode", Map.of("on", true));
         assertThat(lesson.status()).isEqualTo(200);
         assertThat(apiA.sendMessage(pupil, chat, "m-3", "А сейчас?").code()).isEqualTo("LESSON_MODE");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void anUploadStartedOnOneNodeGoesOnAndFinishesOnTheOther() {
+        var owner = apiA.newUser("Загружает");
+        long chat = apiA.group(owner, "Файлы на два узла");
+        var ownerOnB = apiB.login(owner.login(), owner.userId());
+        var onA = new FileClient(apiA);
+        var onB = new FileClient(apiB);
+        byte[] content = new byte[3 * 1024 * 1024 + 5];
+        new java.util.Random(3).nextBytes(content);
+        content[0] = 0x42;
+        int third = content.length / 3;
+
+        long id = onA.start(owner, chat, "переезд.bin", content.length)
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(onA.chunk(owner, id, 0, java.util.Arrays.copyOfRange(content, 0, third))
+                        .status())
+                .isEqualTo(200);
+        assertThat(apiB.get(ownerOnB, "/api/v1/uploads/" + id)
+                        .json()
+                        .get("offset")
+                        .asLong())
+                .as("the other node knows how far the upload got")
+                .isEqualTo(third);
+        assertThat(onB.chunk(ownerOnB, id, third, java.util.Arrays.copyOfRange(content, third, 2 * third))
+                        .status())
+                .isEqualTo(200);
+        var wrongOnA = onA.chunk(owner, id, third, java.util.Arrays.copyOfRange(content, third, 2 * third));
+        assertThat(wrongOnA.code()).isEqualTo("UPLOAD_OFFSET_MISMATCH");
+        var done = onB.chunk(ownerOnB, id, 2 * third, java.util.Arrays.copyOfRange(content, 2 * third, content.length));
+        assertThat(done.json().get("state").asString()).isEqualTo("READY");
+
+        assertThat(onB.get(ownerOnB, "/api/v1/files/" + id).body()).isEqualTo(content);
+        assertThat(a.getBean(JdbcClient.class)
+                        .sql("select count(*) from upload_chunks where upload_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
