@@ -225,6 +225,69 @@ class ClusterIntegrationTests {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
+    void anEventForThreeThousandRecipientsOnTwoOtherNodesIsPublishedOncePerNode() throws Exception {
+        var fanOutA = a.getBean(NatsFanOut.class);
+        var fanOutB = b.getBean(NatsFanOut.class);
+        long[] onB =
+                java.util.stream.LongStream.range(900_000_000L, 900_001_500L).toArray();
+        long[] onC =
+                java.util.stream.LongStream.range(900_001_500L, 900_003_000L).toArray();
+        long[] recipients =
+                java.util.stream.LongStream.range(900_000_000L, 900_003_000L).toArray();
+        // a third node, played by a bare NATS client: it announces its users and counts what reaches it
+        try (var nodeC = io.nats.client.Nats.connect(nats.url())) {
+            var deliveries = new java.util.concurrent.CopyOnWriteArrayList<io.nats.client.Message>();
+            var listener = nodeC.createDispatcher(m -> {
+                if (m.getData().length > 0 && m.getData()[0] == BusFrames.DELIVERY) {
+                    deliveries.add(m);
+                }
+            });
+            listener.subscribe("parta.>");
+            for (long user : onB) {
+                fanOutB.online(user);
+            }
+            nodeC.publish("parta.directory", BusFrames.snapshot("nodec", false, 0, 1, onC));
+            await().untilAsserted(() -> {
+                var routes = fanOutA.routes(recipients);
+                assertThat(routes).containsOnlyKeys(fanOutB.nodeId(), "nodec");
+                assertThat(routes.get(fanOutB.nodeId())).hasSize(1_500);
+                assertThat(routes.get("nodec")).hasSize(1_500);
+            });
+
+            byte[] frame = "{\"type\":\"typing\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            fanOutA.publish(new ru.parta.chats.ChatEvent(1, 0, frame, recipients, 0));
+            // a later publish to one of node C's users: when it arrives, everything A published before it has too
+            fanOutA.publish(new ru.parta.chats.ChatEvent(2, 0, frame, new long[] {onC[0]}, 0));
+            await().until(() -> deliveries.stream()
+                    .anyMatch(m -> BusFrames.readDelivery(m.getData()).chatId() == 2));
+
+            var firstEvent = deliveries.stream()
+                    .filter(m -> BusFrames.readDelivery(m.getData()).chatId() == 1)
+                    .toList();
+            assertThat(firstEvent)
+                    .as("one message per receiving node, not per recipient")
+                    .extracting(io.nats.client.Message::getSubject)
+                    .containsExactlyInAnyOrder("parta.node." + fanOutB.nodeId(), "parta.node.nodec");
+            assertThat(firstEvent)
+                    .allSatisfy(
+                            m -> assertThat(BusFrames.readDelivery(m.getData()).frame())
+                                    .isEqualTo(frame));
+            assertThat(firstEvent.stream()
+                            .filter(m -> m.getSubject().endsWith("nodec"))
+                            .findFirst()
+                            .map(m -> BusFrames.readDelivery(m.getData()).recipients())
+                            .orElseThrow())
+                    .containsExactly(onC);
+        } finally {
+            for (long user : onB) {
+                fanOutB.offline(user);
+            }
+        }
+        await().untilAsserted(() -> assertThat(fanOutA.routes(onB)).doesNotContainKey(fanOutB.nodeId()));
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(3)
     void aClientOfALostNodeResumesOnAnotherWithNothingLostOrDoubled() {
         var sender = apiA.newUser("Пишущий");
@@ -237,7 +300,11 @@ class ClusterIntegrationTests {
         apiA.sendMessage(sender, chat, "m-1", "Первое");
         await().until(() -> onB.events("message.new").size() == 1);
         onB.abort();
+        String nodeB = b.getBean(NatsFanOut.class).nodeId();
         b.close();
+        await().untilAsserted(() -> assertThat(a.getBean(NatsFanOut.class).knownNodes())
+                .as("a node that stops is forgotten at once")
+                .doesNotContain(nodeB));
         apiA.sendMessage(sender, chat, "m-2", "Второе");
         apiA.sendMessage(sender, chat, "m-3", "Третье");
         var readerOnA = apiA.login(reader.login(), reader.userId());
