@@ -75,6 +75,11 @@ public class Connections {
         byUser.values().forEach(set -> set.forEach(StreamConnection::resync));
     }
 
+    /** Makes one user's local connections re-read their chats and catch up from the database. */
+    public void resync(long userId) {
+        of(userId).forEach(StreamConnection::resync);
+    }
+
     /** Closes the local streams of a session revoked anywhere in the cluster. */
     public void closeSession(long userId, long sessionId) {
         for (StreamConnection c : of(userId)) {

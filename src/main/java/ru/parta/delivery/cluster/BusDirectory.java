@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * what the other nodes announce in a {@link NodeDirectory}.
  *
  * <p>Guarantees: this node's announcements reach every node in the order made (NATS keeps one publisher's order), and
- * a full list is taken and sent under the same lock as the changes, so a list never overtakes a change. When this
- * node learns of a node it did not know (new, or expired) after having published events since it joined the bus, it
- * asks that node to re-read its connections from the database: events published before it knew them are caught up.
+ * a full list is taken and sent under the same lock as the changes, so a list never overtakes a change. When a full
+ * list tells this node of a node or users it did not know (a new node, one it had expired, a change lost or made
+ * while the bus was down) after it has published events since it joined the bus, it asks that node to re-read those
+ * users' connections from the database, so events it published before it knew them are caught up.
  * Hazard: changes made while the bus is down are not announced; the full list sent on reconnect replaces them.
  */
 final class BusDirectory {
@@ -113,18 +114,20 @@ final class BusDirectory {
         long now = System.nanoTime();
         switch (a.kind()) {
             case BusFrames.SNAPSHOT -> {
-                boolean isNew = others.snapshot(a.node(), a.part(), a.parts(), a.users(), now);
+                var learned = others.snapshot(a.node(), a.part(), a.parts(), a.users(), now);
                 if (a.part() < a.parts() - 1) {
                     return;
                 }
                 if (a.wantsReplies()) {
                     announceAll(bus, false);
                 }
-                if (isNew) {
+                if (learned.newNode()) {
                     log.info("Cluster node {} is known now", a.node());
-                    if (publishedAtNanos - joinedAtNanos > 0) {
-                        bus.publish(nodeSubject(a.node()), BusFrames.resync());
-                    }
+                }
+                // events published here before these users were known may not have reached them: the node re-reads
+                if (publishedAtNanos - joinedAtNanos > 0 && (learned.newNode() || learned.added().length > 0)) {
+                    long[] which = learned.newNode() ? new long[0] : learned.added();
+                    bus.publish(nodeSubject(a.node()), BusFrames.resync(which));
                 }
             }
             case BusFrames.ONLINE -> others.online(a.node(), a.users()[0], now);

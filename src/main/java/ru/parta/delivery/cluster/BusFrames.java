@@ -7,7 +7,7 @@ import ru.parta.chats.ChatEvent;
 
 /**
  * The binary messages of the cluster bus. On a node's own subject: a delivery (one event and the ids of the node's
- * recipients, then the frame's bytes unchanged) or a request to re-read every local connection from the database. On
+ * recipients, then the frame's bytes unchanged) or a request to re-read local connections from the database. On
  * the directory subject: a node's full list of connected users (in parts if it exceeds the server's payload limit),
  * one user online or offline, or the node leaving. Each message starts with its kind and the sending node's id.
  */
@@ -58,8 +58,18 @@ final class BusFrames {
         return new Delivery(chatId, position, recipients, Arrays.copyOfRange(data, frameStart, data.length));
     }
 
-    static byte[] resync() {
-        return new byte[] {RESYNC};
+    /** A request to re-read the connections of the given users from the database; all local users if none given. */
+    static byte[] resync(long[] users) {
+        return ByteBuffer.allocate(1 + users.length * 8)
+                .put(RESYNC)
+                .put(longs(users))
+                .array();
+    }
+
+    static long[] readResync(byte[] data) {
+        long[] users = new long[(data.length - 1) / 8];
+        ByteBuffer.wrap(data, 1, data.length - 1).asLongBuffer().get(users);
+        return users;
     }
 
     /** Room a snapshot part needs besides its users' ids. */

@@ -37,8 +37,8 @@ import ru.parta.delivery.Presence;
  * <p>The bus accelerates, the database decides: a node that misses bus traffic, or a directory a moment behind, costs
  * a late push (the next event of the chat reveals the gap; a reconnect resumes from positions), never an event. When
  * the connection to NATS comes back, every local connection re-reads its chats and every other node's do too. When a
- * node learns of a node it did not know (a new one, or one it had expired) after publishing events it may have
- * missed, it asks that node to re-read its connections, so events it published before it knew them are caught up.
+ * node learns from a full list of a node or users it did not know, after publishing events they may have missed, it
+ * asks that node to re-read those users' connections, so events it published before it knew them are caught up.
  * A user's own connection announces itself at the handshake, a client round trip before its hello reads the database.
  * A node killed without leaving is forgotten after three silent intervals; until then its share is published to no
  * one. jnats reconnects by itself, forever, and restores subscriptions.
@@ -139,7 +139,14 @@ class NatsFanOut implements FanOut, Presence, SmartLifecycle {
             return;
         }
         if (data[0] == BusFrames.RESYNC) {
-            connections.resyncAll();
+            long[] users = BusFrames.readResync(data);
+            if (users.length == 0) {
+                connections.resyncAll();
+            } else {
+                for (long user : users) {
+                    connections.resync(user);
+                }
+            }
             return;
         }
         var delivery = BusFrames.readDelivery(data);

@@ -26,21 +26,24 @@ final class NodeDirectory {
     private final Map<String, List<long[]>> partial = new HashMap<>(); // guarded by this
     private final Map<Long, String[]> nodesByUser = new ConcurrentHashMap<>();
 
-    /**
-     * Applies one part of a node's snapshot; the last part replaces what was known of the node. Returns whether the
-     * node was unknown before this completed snapshot.
-     */
-    synchronized boolean snapshot(String node, int part, int parts, long[] users, long nowNanos) {
+    /** What a completed snapshot changed: whether the node was unknown, and the users it had not been known to hold. */
+    record Learned(boolean newNode, long[] added) {
+
+        static final Learned NOTHING = new Learned(false, new long[0]);
+    }
+
+    /** Applies one part of a node's snapshot; the last part replaces what was known of the node. */
+    synchronized Learned snapshot(String node, int part, int parts, long[] users, long nowNanos) {
         if (part == 0) {
             partial.put(node, new ArrayList<>());
         }
         List<long[]> pieces = partial.get(node);
         if (pieces == null) {
-            return false; // a part whose beginning we missed; the next snapshot is whole
+            return Learned.NOTHING; // a part whose beginning we missed; the next snapshot is whole
         }
         pieces.add(users);
         if (part < parts - 1) {
-            return false;
+            return Learned.NOTHING;
         }
         partial.remove(node);
         Set<Long> next = new HashSet<>();
@@ -50,8 +53,14 @@ final class NodeDirectory {
         if (before != null) {
             before.stream().filter(u -> !next.contains(u)).forEach(u -> unlink(u, node));
         }
-        next.stream().filter(u -> before == null || !before.contains(u)).forEach(u -> link(u, node));
-        return before == null;
+        long[] added = next.stream()
+                .filter(u -> before == null || !before.contains(u))
+                .mapToLong(Long::longValue)
+                .toArray();
+        for (long u : added) {
+            link(u, node);
+        }
+        return new Learned(before == null, added);
     }
 
     /** A user's first connection opened on a known node. */

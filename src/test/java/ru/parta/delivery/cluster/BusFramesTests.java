@@ -39,4 +39,10 @@ class BusFramesTests {
         assertThat(leaving.kind()).isEqualTo(BusFrames.LEAVING);
         assertThat(leaving.node()).isEqualTo("abc");
     }
+
+    @Test
+    void aResyncRequestNamesItsUsersOrNoneForAll() {
+        assertThat(BusFrames.readResync(BusFrames.resync(new long[] {3, 5}))).containsExactly(3, 5);
+        assertThat(BusFrames.readResync(BusFrames.resync(new long[0]))).isEmpty();
+    }
 }

@@ -226,7 +226,8 @@ class ClusterIntegrationTests {
 
     @Test
     @org.junit.jupiter.api.Order(2)
-    void anEventForThreeThousandRecipientsOnTwoOtherNodesIsPublishedOncePerNode() throws Exception {
+    void anEventForThreeThousandRecipientsOnTwoOtherNodesIsPublishedOncePerNodeAndNewlyKnownUsersResync()
+            throws Exception {
         var fanOutA = a.getBean(NatsFanOut.class);
         var fanOutB = b.getBean(NatsFanOut.class);
         long[] onB =
@@ -238,9 +239,13 @@ class ClusterIntegrationTests {
         // a third node, played by a bare NATS client: it announces its users and counts what reaches it
         try (var nodeC = io.nats.client.Nats.connect(nats.url())) {
             var deliveries = new java.util.concurrent.CopyOnWriteArrayList<io.nats.client.Message>();
+            var resyncs = new java.util.concurrent.CopyOnWriteArrayList<long[]>();
             var listener = nodeC.createDispatcher(m -> {
                 if (m.getData().length > 0 && m.getData()[0] == BusFrames.DELIVERY) {
                     deliveries.add(m);
+                }
+                if (m.getSubject().equals("parta.node.nodec") && m.getData()[0] == BusFrames.RESYNC) {
+                    resyncs.add(BusFrames.readResync(m.getData()));
                 }
             });
             listener.subscribe("parta.>");
@@ -279,6 +284,14 @@ class ClusterIntegrationTests {
                             .map(m -> BusFrames.readDelivery(m.getData()).recipients())
                             .orElseThrow())
                     .containsExactly(onC);
+
+            // node C's next full list holds a user A did not know of (say the change was lost): A, having published
+            // events since, asks node C to re-read that user's connections
+            long[] oneMore = java.util.Arrays.copyOf(onC, onC.length + 1);
+            oneMore[onC.length] = 900_009_999L;
+            nodeC.publish("parta.directory", BusFrames.snapshot("nodec", false, 0, 1, oneMore));
+            await().until(() ->
+                    resyncs.stream().anyMatch(users -> java.util.Arrays.equals(users, new long[] {900_009_999L})));
         } finally {
             for (long user : onB) {
                 fanOutB.offline(user);

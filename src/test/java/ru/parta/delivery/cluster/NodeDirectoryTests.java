@@ -23,9 +23,12 @@ class NodeDirectoryTests {
     }
 
     @Test
-    void aSnapshotReplacesWhatWasKnownAndReportsOnlyAnUnknownNodeAsNew() {
-        assertThat(directory.snapshot("b", 0, 1, new long[] {1, 2}, 0)).isTrue();
-        assertThat(directory.snapshot("b", 0, 1, new long[] {2, 3}, 1)).isFalse();
+    void aSnapshotReplacesWhatWasKnownAndSaysWhetherTheNodeAndWhichUsersAreNew() {
+        var first = directory.snapshot("b", 0, 1, new long[] {1, 2}, 0);
+        assertThat(first.newNode()).isTrue();
+        var second = directory.snapshot("b", 0, 1, new long[] {2, 3}, 1);
+        assertThat(second.newNode()).isFalse();
+        assertThat(second.added()).as("users the node was not known to hold").containsExactly(3);
 
         assertThat(directory.group(new long[] {1, 2, 3}).get("b")).containsExactly(2, 3);
     }
