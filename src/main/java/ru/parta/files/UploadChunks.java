@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.parta.shared.ApiException;
 
 /**
  * The bytes of unfinished uploads, in PostgreSQL ({@code upload_chunks}), so that any node of a cluster can take an
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Repository;
  * rows go with their upload's row ({@code on delete cascade}: refusal, expiry, erasure) and are deleted when the
  * finished file moves into the blob store.
  *
- * <p>Memory: one piece at a time is on the heap, whatever the chunk or file size.
+ * <p>A chunk's body is first received into a temporary file ({@link #receive}), so the transaction that stores it is
+ * short however slow the client. Memory: one piece at a time is on the heap, whatever the chunk or file size.
  *
  * <p>Hazard: the caller must hold the upload's writer lease and append only at the offset it has just advanced from
  * under the row lock ({@code FileRecords#advance}); the primary key refuses a second writer only at insert time.
@@ -31,6 +33,30 @@ class UploadChunks {
 
     UploadChunks(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads one chunk's body into a temporary file; refuses (and keeps nothing of) a body too long or cut short. */
+    static long receive(Path chunk, long remaining, long declaredLength, InputStream body) throws IOException {
+        try (var out = Files.newOutputStream(chunk)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            try {
+                int n;
+                while ((n = body.read(buffer)) > 0) {
+                    total += n;
+                    if (total > remaining) {
+                        throw ApiException.badRequest("CHUNK_BEYOND_SIZE", remaining);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                throw ApiException.badRequest("CHUNK_INCOMPLETE");
+            }
+            if (declaredLength >= 0 && total != declaredLength) {
+                throw ApiException.badRequest("CHUNK_INCOMPLETE");
+            }
+            return total;
+        }
     }
 
     /** Stores the first {@code length} bytes of {@code source} at file offset {@code from}; in the caller's transaction. */

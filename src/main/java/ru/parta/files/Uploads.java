@@ -144,7 +144,7 @@ class Uploads {
             long from = upload.received();
             Path chunk = Files.createTempFile(tmp, "chunk-", ".part");
             try {
-                long written = receive(chunk, remaining, declaredLength, body);
+                long written = UploadChunks.receive(chunk, remaining, declaredLength, body);
                 Boolean advanced = tx.execute(s -> {
                     if (!files.advance(id, from, from + written, expiry())) {
                         return false;
@@ -171,30 +171,6 @@ class Uploads {
             throw new UncheckedIOException(e);
         } finally {
             files.releaseWriter(id);
-        }
-    }
-
-    /** Reads one chunk's body into a temporary file; refuses (and keeps nothing of) a body too long or cut short. */
-    private static long receive(Path chunk, long remaining, long declaredLength, InputStream body) throws IOException {
-        try (var out = Files.newOutputStream(chunk)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            try {
-                int n;
-                while ((n = body.read(buffer)) > 0) {
-                    total += n;
-                    if (total > remaining) {
-                        throw ApiException.badRequest("CHUNK_BEYOND_SIZE", remaining);
-                    }
-                    out.write(buffer, 0, n);
-                }
-            } catch (IOException e) {
-                throw ApiException.badRequest("CHUNK_INCOMPLETE");
-            }
-            if (declaredLength >= 0 && total != declaredLength) {
-                throw ApiException.badRequest("CHUNK_INCOMPLETE");
-            }
-            return total;
         }
     }
 
