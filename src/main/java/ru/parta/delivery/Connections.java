@@ -77,7 +77,9 @@ public class Connections {
 
     /** Makes one user's local connections re-read their chats and catch up from the database. */
     public void resync(long userId) {
-        of(userId).forEach(StreamConnection::resync);
+        for (StreamConnection c : of(userId)) {
+            c.resync();
+        }
     }
 
     /** Closes the local streams of a session revoked anywhere in the cluster. */
