@@ -7,7 +7,11 @@ import org.springframework.stereotype.Component;
 /**
  * Runs scheduled work once per cluster and period, however many nodes fire it: the first node to record
  * {@code (job, period)} in {@code job_runs} runs it, the others skip. On a single node it simply runs once per period.
- * If the winning node dies mid-run the period is not retried; the next period runs as usual.
+ * If the winning node dies mid-run the period is not retried; the next period runs as usual. A job's claims older
+ * than 30 days are deleted by its next run, so the table stays small on a single node too.
+ *
+ * <p>Hazard: a period is a label the caller derives from the wall clock; nodes whose timers drift may leave a period
+ * unclaimed (the work then waits for the next one), so only work that catches up on its next run belongs here.
  */
 @Component
 public class ClusterJobs {
@@ -27,6 +31,9 @@ public class ClusterJobs {
         if (claimed == 0) {
             return false;
         }
+        jdbc.sql("delete from job_runs where job = ? and started_at < now() - interval '30 days'")
+                .param(job)
+                .update();
         work.run();
         return true;
     }

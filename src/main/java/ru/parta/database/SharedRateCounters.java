@@ -21,7 +21,8 @@ import ru.parta.shared.RateCounters;
  * keys; time is PostgreSQL's {@code now()}, one clock for every node.
  *
  * <p>Hazard: called inside a transaction, {@link #add} locks its rows until that transaction ends (a message's
- * sender and chat counters are held while the message is written), and a rollback takes the hits back.
+ * sender and chat counters are held while the message is written), and a rollback takes the hits back. The clean-up
+ * of closed windows is scheduled on every node and runs once per cluster and period ({@link ClusterJobs}).
  */
 @Component
 @ConditionalOnBooleanProperty("parta.cluster.enabled")

@@ -92,6 +92,13 @@ public class Connections {
         });
     }
 
+    /** Makes one user's local connections re-read their chats and catch up from the database. */
+    public void resync(long userId) {
+        for (StreamConnection c : of(userId)) {
+            c.resync();
+        }
+    }
+
     /** Closes the local streams of a session revoked anywhere in the cluster. */
     public void closeSession(long userId, long sessionId) {
         for (StreamConnection c : of(userId)) {

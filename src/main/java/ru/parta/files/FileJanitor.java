@@ -5,10 +5,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.parta.database.ClusterJobs;
 
 /**
- * Removes what nobody needs any more: unfinished uploads (and finished files never attached) past their expiry, and
- * blobs with no references (normally removed right after the deleting transaction; this catches the rest).
+ * Removes what nobody needs any more: unfinished uploads (and finished files never attached) past their expiry, with
+ * their stored chunks (deleted with the row), and blobs with no references (normally removed right after the deleting
+ * transaction; this catches the rest).
+ *
+ * <p>Once per cluster and interval: every node's scheduler fires, {@link ClusterJobs} lets one of them run it. Each
+ * removal is its own transaction and checks again under the row lock, so a run overlapping a late one is harmless.
  */
 @Component
 class FileJanitor {
@@ -17,19 +22,26 @@ class FileJanitor {
 
     private final FileRecords files;
     private final Blobs blobs;
-    private final Uploads uploads;
     private final TransactionTemplate tx;
+    private final ClusterJobs jobs;
+    private final long intervalMillis;
 
-    FileJanitor(FileRecords files, Blobs blobs, Uploads uploads, TransactionTemplate tx) {
+    FileJanitor(FileRecords files, Blobs blobs, TransactionTemplate tx, ClusterJobs jobs, FilesProperties properties) {
         this.files = files;
         this.blobs = blobs;
-        this.uploads = uploads;
         this.tx = tx;
+        this.jobs = jobs;
+        this.intervalMillis = Math.max(1, properties.janitorInterval().toMillis());
     }
 
     @Scheduled(
             fixedDelayString = "${parta.files.janitor-interval:10m}",
             initialDelayString = "${parta.files.janitor-interval:10m}")
+    void scheduled() {
+        jobs.runOnce("files-janitor", String.valueOf(System.currentTimeMillis() / intervalMillis), this::run);
+    }
+
+    /** One round, on this node, whatever the others do. */
     void run() {
         try {
             int expired = removeExpired();
@@ -58,7 +70,6 @@ class FileJanitor {
                 return r;
             });
             if (row != null && row.isPresent()) {
-                uploads.discardPartial(id);
                 removed++;
             }
         }

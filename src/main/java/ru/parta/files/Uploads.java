@@ -3,11 +3,8 @@ package ru.parta.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,25 +18,27 @@ import ru.parta.shared.ApiException;
 
 /**
  * Resumable uploads. The client declares the file, then sends its bytes in order in any number of chunks, each at the
- * offset the server has; after an interruption it asks for the offset and goes on from there. The bytes so far live in
- * a partial file named by the server ({@code <dir>/uploads/<id>.part}); a chunk that fails half-way is cut off again,
- * so the offset always counts whole chunks only. When the last byte arrives the file is sniffed, processed and stored
- * in the blob store, or refused, in which case nothing of it is kept.
+ * offset the server has; after an interruption it asks for the offset and goes on from there, on any node. The bytes
+ * so far live in PostgreSQL ({@link UploadChunks}): a chunk is first received into a temporary file on this node, then
+ * stored in one short transaction together with the new offset, so a chunk that fails half-way leaves nothing and the
+ * offset always counts whole chunks only. When the last byte arrives the pieces are streamed in order into a
+ * temporary file, sniffed, processed and stored in the blob store, or refused, in which case nothing of it is kept.
  *
  * <p>One chunk per upload at a time, on whichever node: the writer holds a lease on the upload's row (a second
- * concurrent chunk gets 409 UPLOAD_BUSY).
+ * concurrent chunk gets 409 UPLOAD_BUSY). Temporary files live for one request; a node killed mid-request leaves them
+ * in {@code <dir>/tmp}.
  */
 @Service
 class Uploads {
 
     private final FileRecords files;
+    private final UploadChunks chunks;
     private final Quotas quotas;
     private final Blobs blobs;
     private final ChatMembership membership;
     private final FilesProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Path partials;
     private final Path tmp;
     /** How long a chunk's writer may hold the upload; a node that dies mid-chunk blocks the upload at most this long. */
     private static final java.time.Duration WRITER_LEASE = java.time.Duration.ofMinutes(15);
@@ -48,6 +47,7 @@ class Uploads {
 
     Uploads(
             FileRecords files,
+            UploadChunks chunks,
             Quotas quotas,
             Blobs blobs,
             ChatMembership membership,
@@ -57,6 +57,7 @@ class Uploads {
             ru.parta.shared.RateCounters counters)
             throws IOException {
         this.files = files;
+        this.chunks = chunks;
         this.quotas = quotas;
         this.blobs = blobs;
         this.membership = membership;
@@ -66,7 +67,6 @@ class Uploads {
         this.starts = new ru.parta.shared.Backoff(
                 "upload.starts", properties.uploadStartsPerMinute(), java.time.Duration.ofMinutes(1), counters);
         Path root = properties.dir().toAbsolutePath().normalize();
-        this.partials = Files.createDirectories(root.resolve("uploads"));
         this.tmp = Files.createDirectories(root.resolve("tmp"));
     }
 
@@ -141,58 +141,53 @@ class Uploads {
             if (declaredLength > remaining) {
                 throw ApiException.badRequest("CHUNK_BEYOND_SIZE", remaining);
             }
-            long written = write(partial(id), upload.received(), remaining, declaredLength, body);
-            long now = upload.received() + written;
-            if (!files.advance(id, upload.received(), now, expiry())) {
-                truncate(partial(id), upload.received());
-                throw new OffsetMismatch(files.find(id).map(FileRow::received).orElse(0L));
-            }
-            if (now == upload.size()) {
-                complete(files.find(id).orElseThrow());
+            long from = upload.received();
+            Path chunk = Files.createTempFile(tmp, "chunk-", ".part");
+            try {
+                long written = UploadChunks.receive(chunk, remaining, declaredLength, body);
+                Boolean advanced = tx.execute(s -> {
+                    if (!files.advance(id, from, from + written, expiry())) {
+                        return false;
+                    }
+                    try {
+                        chunks.append(id, from, chunk, written);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return true;
+                });
+                if (!Boolean.TRUE.equals(advanced)) {
+                    throw new OffsetMismatch(
+                            files.find(id).map(FileRow::received).orElse(0L));
+                }
+                if (from + written == upload.size()) {
+                    complete(files.find(id).orElseThrow());
+                }
+            } finally {
+                deleteQuietly(chunk);
             }
             return files.find(id).orElseThrow(() -> ApiException.notFound("UPLOAD_NOT_FOUND"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             files.releaseWriter(id);
         }
     }
 
-    private long write(Path part, long from, long remaining, long declaredLength, InputStream body) {
-        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            channel.truncate(from);
-            channel.position(from);
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            try {
-                int n;
-                while ((n = body.read(buffer)) > 0) {
-                    total += n;
-                    if (total > remaining) {
-                        channel.truncate(from);
-                        throw ApiException.badRequest("CHUNK_BEYOND_SIZE", remaining);
-                    }
-                    channel.write(ByteBuffer.wrap(buffer, 0, n));
-                }
-            } catch (IOException e) {
-                channel.truncate(from);
-                throw ApiException.badRequest("CHUNK_INCOMPLETE");
-            }
-            if (declaredLength >= 0 && total != declaredLength) {
-                channel.truncate(from);
-                throw ApiException.badRequest("CHUNK_INCOMPLETE");
-            }
-            channel.force(false);
-            return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Sniffs, processes and stores a fully received upload; a refused file leaves nothing behind. */
     private void complete(FileRow upload) {
-        Path part = partial(upload.id());
+        Path part = null;
         Path content = null;
         Path thumbnail = null;
         try {
+            part = Files.createTempFile(tmp, "upload-", ".part");
+            try (var out = Files.newOutputStream(part)) {
+                long assembled = chunks.copy(upload.id(), out);
+                if (assembled != upload.size()) {
+                    throw new IllegalStateException(
+                            "upload " + upload.id() + " has " + assembled + " of " + upload.size() + " bytes stored");
+                }
+            }
             String type = ContentSniffer.sniff(part);
             Integer width = null;
             Integer height = null;
@@ -221,6 +216,7 @@ class Uploads {
             Long d = duration;
             String storedType = type;
             tx.executeWithoutResult(s -> {
+                chunks.delete(upload.id());
                 try {
                     blobs.acquire(contentKey, storedSize, c);
                     if (thumbKey != null) {
@@ -245,24 +241,8 @@ class Uploads {
         }
     }
 
-    Path partial(long id) {
-        return partials.resolve(id + ".part");
-    }
-
-    void discardPartial(long id) {
-        deleteQuietly(partial(id));
-    }
-
     private java.time.Instant expiry() {
         return clock.instant().plus(properties.uploadExpiry());
-    }
-
-    private static void truncate(Path part, long size) {
-        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
-            channel.truncate(size);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void deleteQuietly(Path path) {

@@ -23,7 +23,8 @@ import ru.parta.reports.CoverageReport.Counts;
  * Daily coverage history. A snapshot of a unit writes, for the unit and every unit below it that has people, one row
  * per role plus the totals (role ALL) for today in {@code parta.reports.zone}; a later snapshot the same day replaces
  * it, so a day holds at most one row per unit and role. One tree costs one read and one write statement, in one
- * transaction: a day's rows of a tree are never half written. The nightly job snapshots every root of the tree.
+ * transaction: a day's rows of a tree are never half written. The nightly job snapshots every root of the tree, once
+ * per cluster and day ({@code ClusterJobs}: every node's scheduler fires, one node runs it).
  */
 @Service
 public class CoverageSnapshots {

@@ -9,27 +9,27 @@ import java.util.Map;
 import ru.parta.support.Api;
 import tools.jackson.databind.JsonNode;
 
-/** Raw-bytes HTTP for the upload and download endpoints, on top of the tests' {@link Api}. */
-final class FileClient {
+/** Raw-bytes HTTP for the upload and download endpoints, on top of the tests' {@link Api} (of any node). */
+public final class FileClient {
 
     private final Api api;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    FileClient(Api api) {
+    public FileClient(Api api) {
         this.api = api;
     }
 
-    record Bytes(int status, byte[] body, java.net.http.HttpHeaders headers) {
-        String header(String name) {
+    public record Bytes(int status, byte[] body, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
     }
 
-    Api.Response start(Api.Session s, long chatId, String fileName, long size) {
+    public Api.Response start(Api.Session s, long chatId, String fileName, long size) {
         return api.post(s, "/api/v1/uploads", Map.of("chatId", chatId, "fileName", fileName, "size", size));
     }
 
-    Api.Response chunk(Api.Session s, long uploadId, long offset, byte[] bytes) {
+    public Api.Response chunk(Api.Session s, long uploadId, long offset, byte[] bytes) {
         try {
             var request = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/uploads/" + uploadId))
                     .header("Authorization", "Bearer " + s.token())
@@ -45,7 +45,7 @@ final class FileClient {
     }
 
     /** Uploads in chunks of {@code chunk} bytes; returns the last answer (the finished file, or the refusal). */
-    Api.Response upload(Api.Session s, long chatId, String fileName, byte[] content, int chunk) {
+    public Api.Response upload(Api.Session s, long chatId, String fileName, byte[] content, int chunk) {
         var started = start(s, chatId, fileName, content.length);
         if (started.status() != 201) {
             return started;
@@ -62,7 +62,7 @@ final class FileClient {
     }
 
     /** Uploads in one chunk and returns the finished upload's JSON, failing the test on any refusal. */
-    JsonNode uploaded(Api.Session s, long chatId, String fileName, byte[] content) {
+    public JsonNode uploaded(Api.Session s, long chatId, String fileName, byte[] content) {
         var r = upload(s, chatId, fileName, content, 1 << 20);
         if (r.status() != 200 || !"READY".equals(r.json().get("state").asString())) {
             throw new AssertionError("upload failed: " + r.status() + " " + r.body());
@@ -70,7 +70,7 @@ final class FileClient {
         return r.json();
     }
 
-    Bytes get(Api.Session s, String path, String... headers) {
+    public Bytes get(Api.Session s, String path, String... headers) {
         try {
             var builder = HttpRequest.newBuilder(URI.create(api.base() + path))
                     .header("Authorization", "Bearer " + s.token())

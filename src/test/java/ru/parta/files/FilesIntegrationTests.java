@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -31,7 +30,7 @@ class FilesIntegrationTests {
     FileRecords files;
 
     @Autowired
-    Uploads uploads;
+    UploadChunks chunks;
 
     @Autowired
     FileJanitor janitor;
@@ -105,7 +104,7 @@ class FilesIntegrationTests {
         assertThat(download.header("Content-Security-Policy")).isEqualTo("default-src 'none'; sandbox");
         assertThat(download.header("Cache-Control")).startsWith("private");
         assertThat(download.header("ETag")).isNotBlank();
-        assertThat(Files.exists(uploads.partial(id))).isFalse();
+        assertThat(chunks.stored(id)).as("no chunk rows are left").isZero();
     }
 
     @Test
@@ -239,7 +238,7 @@ class FilesIntegrationTests {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("IMAGE_TOO_LARGE");
         assertThat(files.find(id)).isEmpty();
-        assertThat(Files.exists(uploads.partial(id))).isFalse();
+        assertThat(chunks.stored(id)).as("no chunk rows are left").isZero();
         assertThat(api.get(a, "/api/v1/uploads/" + id).status()).isEqualTo(404);
 
         var broken =
@@ -388,7 +387,7 @@ class FilesIntegrationTests {
         await().untilAsserted(() -> assertThat(
                         api.get(a, "/api/v1/uploads/" + id).json().get("offset").asLong())
                 .isEqualTo(200));
-        await().untilAsserted(() -> assertThat(Files.size(uploads.partial(id))).isEqualTo(200));
+        await().untilAsserted(() -> assertThat(chunks.stored(id)).isEqualTo(200));
         // and the upload goes on from there
         assertThat(client.chunk(a, id, 200, random(800, 5)).json().get("state").asString())
                 .isEqualTo("READY");
@@ -406,7 +405,7 @@ class FilesIntegrationTests {
         long chat = api.group(a, "Брошенные");
         long id = client.start(a, chat, "left.bin", 1000).json().get("id").asLong();
         client.chunk(a, id, 0, random(100, 6));
-        assertThat(Files.exists(uploads.partial(id))).isTrue();
+        assertThat(chunks.stored(id)).isEqualTo(100);
         long finished = client.uploaded(a, chat, "never-sent.bin", random(3000, 8))
                 .get("id")
                 .asLong();
@@ -418,7 +417,7 @@ class FilesIntegrationTests {
                 .update();
         janitor.run();
         assertThat(files.find(id)).isEmpty();
-        assertThat(Files.exists(uploads.partial(id))).isFalse();
+        assertThat(chunks.stored(id)).as("no chunk rows are left").isZero();
         assertThat(files.find(finished)).isEmpty();
         assertThat(blobs.refs(key)).isNull();
         assertThat(store.exists(key)).isFalse();

@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param natsUrl one or more comma-separated NATS server URLs
  * @param subjectPrefix prefix of the subjects Parta uses, so several installations can share a NATS
  * @param connectTimeout how long a node waits for NATS at start before carrying on without it (it keeps trying)
+ * @param directoryInterval how often each node announces its full list of connected users; a node silent for three
+ *     intervals (killed) is forgotten by the others
  */
 @Validated
 @ConfigurationProperties("parta.cluster")
@@ -20,4 +22,5 @@ public record ClusterProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("nats://127.0.0.1:4222") @NotBlank String natsUrl,
         @DefaultValue("parta") @NotBlank String subjectPrefix,
-        @DefaultValue("5s") Duration connectTimeout) {}
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration directoryInterval) {}

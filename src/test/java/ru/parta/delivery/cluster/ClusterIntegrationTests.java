@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.parta.PartaApplication;
 import ru.parta.database.EmbeddedPostgresServer;
+import ru.parta.files.FileClient;
 import ru.parta.support.Api;
 import ru.parta.support.NatsServer;
 import ru.parta.support.StreamClient;
@@ -22,8 +23,9 @@ import ru.parta.support.StreamClient;
 /**
  * Two Parta nodes on one PostgreSQL and a real NATS: events reach users on the other node; typing and revocation
  * cross nodes; a NATS crash loses nothing (the node catches its clients up from the database when the bus returns);
- * back-off and flood limits count on both nodes together; mutes and lesson mode hold on both; a client of a node that goes away resumes on the other
- * node with nothing lost or doubled.
+ * back-off and flood limits count on both nodes together; mutes and lesson mode hold on both; an upload started on one
+ * node goes on and finishes on the other (each node has its own files directory); a client of a node that goes away
+ * resumes on the other node with nothing lost or doubled.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
@@ -180,6 +182,125 @@ class ClusterIntegrationTests {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
+    void anUploadStartedOnOneNodeGoesOnAndFinishesOnTheOther() {
+        var owner = apiA.newUser("Загружает");
+        long chat = apiA.group(owner, "Файлы на два узла");
+        var ownerOnB = apiB.login(owner.login(), owner.userId());
+        var onA = new FileClient(apiA);
+        var onB = new FileClient(apiB);
+        byte[] content = new byte[3 * 1024 * 1024 + 5];
+        new java.util.Random(3).nextBytes(content);
+        content[0] = 0x42;
+        int third = content.length / 3;
+
+        long id = onA.start(owner, chat, "переезд.bin", content.length)
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(onA.chunk(owner, id, 0, java.util.Arrays.copyOfRange(content, 0, third))
+                        .status())
+                .isEqualTo(200);
+        assertThat(apiB.get(ownerOnB, "/api/v1/uploads/" + id)
+                        .json()
+                        .get("offset")
+                        .asLong())
+                .as("the other node knows how far the upload got")
+                .isEqualTo(third);
+        assertThat(onB.chunk(ownerOnB, id, third, java.util.Arrays.copyOfRange(content, third, 2 * third))
+                        .status())
+                .isEqualTo(200);
+        var wrongOnA = onA.chunk(owner, id, third, java.util.Arrays.copyOfRange(content, third, 2 * third));
+        assertThat(wrongOnA.code()).isEqualTo("UPLOAD_OFFSET_MISMATCH");
+        var done = onB.chunk(ownerOnB, id, 2 * third, java.util.Arrays.copyOfRange(content, 2 * third, content.length));
+        assertThat(done.json().get("state").asString()).isEqualTo("READY");
+
+        assertThat(onB.get(ownerOnB, "/api/v1/files/" + id).body()).isEqualTo(content);
+        assertThat(a.getBean(JdbcClient.class)
+                        .sql("select count(*) from upload_chunks where upload_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void anEventForThreeThousandRecipientsOnTwoOtherNodesIsPublishedOncePerNodeAndNewlyKnownUsersResync()
+            throws Exception {
+        var fanOutA = a.getBean(NatsFanOut.class);
+        var fanOutB = b.getBean(NatsFanOut.class);
+        long[] onB =
+                java.util.stream.LongStream.range(900_000_000L, 900_001_500L).toArray();
+        long[] onC =
+                java.util.stream.LongStream.range(900_001_500L, 900_003_000L).toArray();
+        long[] recipients =
+                java.util.stream.LongStream.range(900_000_000L, 900_003_000L).toArray();
+        // a third node, played by a bare NATS client: it announces its users and counts what reaches it
+        try (var nodeC = io.nats.client.Nats.connect(nats.url())) {
+            var deliveries = new java.util.concurrent.CopyOnWriteArrayList<io.nats.client.Message>();
+            var resyncs = new java.util.concurrent.CopyOnWriteArrayList<long[]>();
+            var listener = nodeC.createDispatcher(m -> {
+                if (m.getData().length > 0 && m.getData()[0] == BusFrames.DELIVERY) {
+                    deliveries.add(m);
+                }
+                if (m.getSubject().equals("parta.node.nodec") && m.getData()[0] == BusFrames.RESYNC) {
+                    resyncs.add(BusFrames.readResync(m.getData()));
+                }
+            });
+            listener.subscribe("parta.>");
+            for (long user : onB) {
+                fanOutB.online(user);
+            }
+            nodeC.publish("parta.directory", BusFrames.snapshot("nodec", false, 0, 1, onC));
+            await().untilAsserted(() -> {
+                var routes = fanOutA.routes(recipients);
+                assertThat(routes).containsOnlyKeys(fanOutB.nodeId(), "nodec");
+                assertThat(routes.get(fanOutB.nodeId())).hasSize(1_500);
+                assertThat(routes.get("nodec")).hasSize(1_500);
+            });
+
+            byte[] frame = "{\"type\":\"typing\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            fanOutA.publish(new ru.parta.chats.ChatEvent(1, 0, frame, recipients, 0));
+            // a later publish to one of node C's users: when it arrives, everything A published before it has too
+            fanOutA.publish(new ru.parta.chats.ChatEvent(2, 0, frame, new long[] {onC[0]}, 0));
+            await().until(() -> deliveries.stream()
+                    .anyMatch(m -> BusFrames.readDelivery(m.getData()).chatId() == 2));
+
+            var firstEvent = deliveries.stream()
+                    .filter(m -> BusFrames.readDelivery(m.getData()).chatId() == 1)
+                    .toList();
+            assertThat(firstEvent)
+                    .as("one message per receiving node, not per recipient")
+                    .extracting(io.nats.client.Message::getSubject)
+                    .containsExactlyInAnyOrder("parta.node." + fanOutB.nodeId(), "parta.node.nodec");
+            assertThat(firstEvent)
+                    .allSatisfy(
+                            m -> assertThat(BusFrames.readDelivery(m.getData()).frame())
+                                    .isEqualTo(frame));
+            assertThat(firstEvent.stream()
+                            .filter(m -> m.getSubject().endsWith("nodec"))
+                            .findFirst()
+                            .map(m -> BusFrames.readDelivery(m.getData()).recipients())
+                            .orElseThrow())
+                    .containsExactly(onC);
+
+            // node C's next full list holds a user A did not know of (say the change was lost): A, having published
+            // events since, asks node C to re-read that user's connections
+            long[] oneMore = java.util.Arrays.copyOf(onC, onC.length + 1);
+            oneMore[onC.length] = 900_009_999L;
+            nodeC.publish("parta.directory", BusFrames.snapshot("nodec", false, 0, 1, oneMore));
+            await().until(() ->
+                    resyncs.stream().anyMatch(users -> java.util.Arrays.equals(users, new long[] {900_009_999L})));
+        } finally {
+            for (long user : onB) {
+                fanOutB.offline(user);
+            }
+        }
+        await().untilAsserted(() -> assertThat(fanOutA.routes(onB)).doesNotContainKey(fanOutB.nodeId()));
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(3)
     void aClientOfALostNodeResumesOnAnotherWithNothingLostOrDoubled() {
         var sender = apiA.newUser("Пишущий");
@@ -192,7 +313,11 @@ class ClusterIntegrationTests {
         apiA.sendMessage(sender, chat, "m-1", "Первое");
         await().until(() -> onB.events("message.new").size() == 1);
         onB.abort();
+        String nodeB = b.getBean(NatsFanOut.class).nodeId();
         b.close();
+        await().untilAsserted(() -> assertThat(a.getBean(NatsFanOut.class).knownNodes())
+                .as("a node that stops is forgotten at once")
+                .doesNotContain(nodeB));
         apiA.sendMessage(sender, chat, "m-2", "Второе");
         apiA.sendMessage(sender, chat, "m-3", "Третье");
         var readerOnA = apiA.login(reader.login(), reader.userId());
