@@ -57,16 +57,19 @@ class QuietHours implements SendPolicy {
 
     /**
      * The quiet-hour windows of the schools of the chat's pupil members, in one query (it runs on every send): pupils'
-     * units are walked up to their school as in {@link Contacts#schoolsWhere}.
+     * units are walked up to their school as in {@link Contacts#schoolsWhere}. The members are looked up as an array,
+     * so that PostgreSQL reads their people by index instead of hashing the whole people table (~3× cheaper here).
      */
     List<Window> pupilsSchoolWindows(long chatId) {
         return jdbc.sql("""
                         with recursive up(id, kind, parent_id) as (
                             select u.id, u.kind, u.parent_id from units u
-                            where u.id in (select r.unit_id from chat_members m
-                                           join people p on p.user_id = m.user_id and p.archived_at is null
+                            where u.id in (select r.unit_id from people p
                                            join person_roles r on r.person_id = p.id
-                                           where m.chat_id = ? and r.role = 'PUPIL' and r.archived_at is null)
+                                           where p.user_id = any(array(select m.user_id from chat_members m
+                                                                       where m.chat_id = ?))
+                                             and p.archived_at is null and r.role = 'PUPIL'
+                                             and r.archived_at is null)
                             union
                             select p.id, p.kind, p.parent_id from up join units p on p.id = up.parent_id
                             where up.kind <> 'SCHOOL')
