@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -31,13 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatEventLog {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
     private final JsonMapper json;
     private final FanOut fanOut;
 
-    ChatEventLog(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json, FanOut fanOut) {
+    ChatEventLog(JdbcClient jdbc, JsonMapper json, FanOut fanOut) {
         this.jdbc = jdbc;
-        this.batches = batches;
         this.json = json;
         this.fanOut = fanOut;
     }
@@ -123,15 +120,23 @@ class ChatEventLog {
     record Appended(long chatId, long position, String type, Object data) {}
 
     /**
-     * Appends the events in one batched statement and schedules their pushes after commit, in the given order, each
+     * Appends the events in one multi-row statement and schedules their pushes after commit, in the given order, each
      * to its chat's {@code recipients}.
      */
     void appendAll(List<Appended> events, Map<Long, long[]> recipients) {
-        List<Object[]> rows = new ArrayList<>(events.size());
-        List<ChatEvent> pushes = new ArrayList<>(events.size());
-        for (Appended e : events) {
+        int n = events.size();
+        Long[] chats = new Long[n];
+        Long[] positions = new Long[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        List<ChatEvent> pushes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Appended e = events.get(i);
             String text = frame(e.chatId(), e.position(), e.type(), e.data());
-            rows.add(new Object[] {e.chatId(), e.position(), e.type(), text});
+            chats[i] = e.chatId();
+            positions[i] = e.position();
+            types[i] = e.type();
+            payloads[i] = text;
             pushes.add(new ChatEvent(
                     e.chatId(),
                     e.position(),
@@ -139,8 +144,11 @@ class ChatEventLog {
                     recipients.getOrDefault(e.chatId(), new long[0]),
                     System.nanoTime()));
         }
-        batches.batchUpdate(
-                "insert into chat_events (chat_id, position, type, payload) values (?, ?, ?, ?::jsonb)", rows);
+        jdbc.sql("""
+                        insert into chat_events (chat_id, position, type, payload)
+                        select t.chat_id, t.position, t.type, t.payload::jsonb
+                        from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as t(chat_id, position, type, payload)
+                        """).params(chats, positions, types, payloads).update();
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("Chat events are appended inside a transaction");
         }

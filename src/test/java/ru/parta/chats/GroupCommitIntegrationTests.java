@@ -58,6 +58,15 @@ class GroupCommitIntegrationTests {
         for (int i = 0; i < 20; i++) {
             sends.add(queue(i % 2 == 0 ? a : b, chat, "batch-" + i, "Сообщение " + i));
         }
+        int before = writer.queued(chat);
+        var mentioning = CompletableFuture.supplyAsync(
+                () -> api.post(
+                        a,
+                        "/api/v1/chats/" + chat + "/messages",
+                        java.util.Map.of("clientId", "batch-20", "text", "Слушай", "mentions", List.of(b.userId()))),
+                pool);
+        await().atMost(Duration.ofSeconds(20)).until(() -> writer.queued(chat) > before || mentioning.isDone());
+        sends.add(mentioning);
         gate.release();
         assertThat(held.get().status()).isEqualTo(201);
         List<Long> positions = new ArrayList<>();
@@ -67,7 +76,12 @@ class GroupCommitIntegrationTests {
             positions.add(r.json().get("position").asLong());
         }
         long first = positions.getFirst();
-        assertThat(positions).containsExactlyElementsOf(range(first, 20));
+        assertThat(positions).containsExactlyElementsOf(range(first, 21));
+        assertThat(jdbc.sql("select mentions from messages where chat_id = ? and client_id = 'batch-20'")
+                        .param(chat)
+                        .query((rs, n) -> List.of((Long[]) rs.getArray(1).getArray()))
+                        .single())
+                .containsExactly(b.userId());
         assertThat(jdbc.sql("select count(distinct created_at) from messages where chat_id = ?")
                         .param(chat)
                         .query(Long.class)
