@@ -27,9 +27,10 @@ import ru.parta.database.EmbeddedPostgresServer;
 /**
  * The persistence step of a send against the embedded PostgreSQL 17 ({@code fsync = on},
  * {@code synchronous_commit = on}), in batches of {@code batch} messages per transaction: take the positions under the
- * chat row's lock, insert the messages and their events, commit. {@code batch = 1} is what a send costs today (one
- * transaction per message); the larger batches show what a group commit would save. The score is per transaction:
- * divide by {@code batch} for the cost per message.
+ * chat row's lock, insert the messages and their events (JDBC batches), commit. {@code batch = 1} is a lone send (one
+ * transaction per message); the larger batches show what group commit saves ({@code MessageWriter}, which writes a
+ * batch with multi-row inserts, cheaper still). The score is per transaction: divide by {@code batch} for the cost per
+ * message.
  *
  * <p>Run: see docs/PERFORMANCE.md. The server's folder is {@code target/jmh-postgres}; the binaries are reused from
  * {@code target/pg-binaries}.
