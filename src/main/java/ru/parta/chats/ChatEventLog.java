@@ -149,15 +149,7 @@ class ChatEventLog {
                         select t.chat_id, t.position, t.type, t.payload::jsonb
                         from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as t(chat_id, position, type, payload)
                         """).params(chats, positions, types, payloads).update();
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("Chat events are appended inside a transaction");
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                pushes.forEach(fanOut::publish);
-            }
-        });
+        afterCommit(() -> pushes.forEach(fanOut::publish));
     }
 
     private static long[] longs(Array array) throws SQLException {
@@ -241,13 +233,17 @@ class ChatEventLog {
     }
 
     private void pushAfterCommit(ChatEvent event) {
+        afterCommit(() -> fanOut.publish(event));
+    }
+
+    private static void afterCommit(Runnable push) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("Chat events are appended inside a transaction");
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                fanOut.publish(event);
+                push.run();
             }
         });
     }
