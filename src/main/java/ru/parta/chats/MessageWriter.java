@@ -114,16 +114,7 @@ class MessageWriter implements SmartLifecycle {
     MessageView writeAlone(NewMessage message, UnaryOperator<MessageView> completed) {
         return tx.execute(s -> {
             ChatEventLog.MessageSlot slot = events.nextMessagePosition(message.chatId());
-            MessageView stored = messages.insert(
-                            slot.messageId(),
-                            message.chatId(),
-                            message.senderId(),
-                            message.clientId(),
-                            slot.position(),
-                            message.body(),
-                            message.replyTo(),
-                            message.mentions(),
-                            message.quiet())
+            MessageView stored = messages.insert(message, slot.messageId(), slot.position())
                     .map(completed)
                     .orElseThrow(MessageService.DuplicateSend::new);
             policies.stored(message.attempt(), stored, message.verdict());
@@ -164,7 +155,10 @@ class MessageWriter implements SmartLifecycle {
             List<MessageView> written;
             try {
                 written = tx.execute(s -> together(batch));
+            } catch (BatchRefused e) {
+                written = null;
             } catch (RuntimeException e) {
+                log.warn("A batch of {} new messages failed; writing them one by one", batch.size(), e);
                 written = null;
             }
             if (written != null) {
@@ -202,21 +196,7 @@ class MessageWriter implements SmartLifecycle {
             }
             var slot = slots.get(m.chatId());
             int i = taken.merge(m.chatId(), 1, Integer::sum) - 1;
-            views.add(new MessageView(
-                    slot.messageIds()[i],
-                    m.chatId(),
-                    slot.firstPosition() + i,
-                    m.senderId(),
-                    m.clientId(),
-                    m.body(),
-                    m.replyTo(),
-                    List.copyOf(m.mentions()),
-                    false,
-                    false,
-                    slot.at(),
-                    null,
-                    Map.of(),
-                    m.quiet()));
+            views.add(m.stored(slot.messageIds()[i], slot.firstPosition() + i, slot.at()));
         }
         if (!messages.insertAll(views)) {
             throw new BatchRefused();

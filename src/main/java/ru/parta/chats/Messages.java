@@ -122,16 +122,7 @@ class Messages {
      * Inserts a new message with the id and position already taken by {@link ChatEventLog#nextMessagePosition} and
      * returns it as stored (no re-read); empty when a message with the same sender and client id already exists.
      */
-    Optional<MessageView> insert(
-            long id,
-            long chatId,
-            long senderId,
-            String clientId,
-            long position,
-            String body,
-            Long replyTo,
-            List<Long> mentions,
-            boolean quiet) {
+    Optional<MessageView> insert(NewMessage message, long id, long position) {
         return jdbc.sql("""
                         insert into messages (id, chat_id, sender_id, client_id, position, body, search_text, reply_to,
                                               mentions, quiet)
@@ -140,30 +131,17 @@ class Messages {
                         """)
                 .params(
                         id,
-                        chatId,
-                        senderId,
-                        clientId,
+                        message.chatId(),
+                        message.senderId(),
+                        message.clientId(),
                         position,
-                        body,
-                        fold(body),
-                        replyTo,
-                        mentions.toArray(Long[]::new),
-                        quiet)
-                .query((rs, n) -> new MessageView(
-                        id,
-                        chatId,
-                        position,
-                        senderId,
-                        clientId,
-                        body,
-                        replyTo,
-                        List.copyOf(mentions),
-                        false,
-                        false,
-                        rs.getTimestamp(1).toInstant(),
-                        null,
-                        Map.of(),
-                        quiet))
+                        message.body(),
+                        fold(message.body()),
+                        message.replyTo(),
+                        message.mentions().toArray(Long[]::new),
+                        message.quiet())
+                .query((rs, n) ->
+                        message.stored(id, position, rs.getTimestamp(1).toInstant()))
                 .optional();
     }
 

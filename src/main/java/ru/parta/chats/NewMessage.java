@@ -1,6 +1,8 @@
 package ru.parta.chats;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A send that passed every check (membership, posting rights, reply target, policies) and only waits to be written.
@@ -19,5 +21,24 @@ record NewMessage(
 
     boolean quiet() {
         return verdict.quiet();
+    }
+
+    /** The message as stored with the id, position and time the writer gave it (no attachments yet). */
+    MessageView stored(long id, long position, Instant createdAt) {
+        return new MessageView(
+                id,
+                chatId,
+                position,
+                senderId,
+                clientId,
+                body,
+                replyTo,
+                List.copyOf(mentions),
+                false,
+                false,
+                createdAt,
+                null,
+                Map.of(),
+                quiet());
     }
 }

@@ -85,11 +85,7 @@ public class Connections {
      * pushes (the bus was down). Nothing is delivered twice: cursors still decide.
      */
     public void resyncAll() {
-        byUser.values().forEach(list -> {
-            for (StreamConnection c : list) {
-                c.resync();
-            }
-        });
+        each(StreamConnection::resync);
     }
 
     /** Makes one user's local connections re-read their chats and catch up from the database. */
@@ -146,11 +142,15 @@ public class Connections {
         closeSession(revoked.userId(), revoked.sessionId());
     }
 
-    void closeAll(int code, String reason) {
-        byUser.values().forEach(list -> {
+    private void each(java.util.function.Consumer<StreamConnection> action) {
+        for (StreamConnection[] list : byUser.values()) {
             for (StreamConnection c : list) {
-                c.close(code, reason);
+                action.accept(c);
             }
-        });
+        }
+    }
+
+    void closeAll(int code, String reason) {
+        each(c -> c.close(code, reason));
     }
 }

@@ -58,15 +58,12 @@ class GroupCommitIntegrationTests {
         for (int i = 0; i < 20; i++) {
             sends.add(queue(i % 2 == 0 ? a : b, chat, "batch-" + i, "Сообщение " + i));
         }
-        int before = writer.queued(chat);
-        var mentioning = CompletableFuture.supplyAsync(
+        sends.add(queue(
+                chat,
                 () -> api.post(
                         a,
                         "/api/v1/chats/" + chat + "/messages",
-                        java.util.Map.of("clientId", "batch-20", "text", "Слушай", "mentions", List.of(b.userId()))),
-                pool);
-        await().atMost(Duration.ofSeconds(20)).until(() -> writer.queued(chat) > before || mentioning.isDone());
-        sends.add(mentioning);
+                        java.util.Map.of("clientId", "batch-20", "text", "Слушай", "mentions", List.of(b.userId())))));
         gate.release();
         assertThat(held.get().status()).isEqualTo(201);
         List<Long> positions = new ArrayList<>();
@@ -163,8 +160,12 @@ class GroupCommitIntegrationTests {
 
     /** Sends in the background and returns once the send waits in the writer's queue. */
     private CompletableFuture<Api.Response> queue(Api.Session s, long chat, String clientId, String text) {
+        return queue(chat, () -> api.sendMessage(s, chat, clientId, text));
+    }
+
+    private CompletableFuture<Api.Response> queue(long chat, java.util.function.Supplier<Api.Response> request) {
         int before = writer.queued(chat);
-        var send = CompletableFuture.supplyAsync(() -> api.sendMessage(s, chat, clientId, text), pool);
+        var send = CompletableFuture.supplyAsync(request, pool);
         await().atMost(Duration.ofSeconds(20)).until(() -> writer.queued(chat) > before || send.isDone());
         return send;
     }

@@ -149,11 +149,7 @@ class NatsFanOut implements FanOut, Presence, SmartLifecycle {
             }
             return;
         }
-        var delivery = BusFrames.readDelivery(data);
-        ChatEvent event = delivery.event();
-        for (long userId : delivery.recipients()) {
-            local.deliver(userId, event);
-        }
+        local.publish(BusFrames.readDelivery(data).event()); // the event's recipients are this node's
     }
 
     private void revoked(Message message) {
