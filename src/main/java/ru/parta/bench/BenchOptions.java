@@ -58,7 +58,7 @@ public record BenchOptions(
               --rate R                group messages per second, open model (default 50, max 5000)
               --channel-rate R        channel announcements per second (default 0.5 when --channels > 0)
               --duration D            measured time, e.g. 30s, 2m (default 30s, max 10m)
-              --warmup D              unmeasured sends first (default 5s)
+              --warmup D              unmeasured sends first (default 20s: the tool's own JIT compiles for ~15 s)
               --drain D               time to wait for outstanding deliveries (default 10s)
               --connect-only          only open idle connections and measure server memory per connection
               --connections-per-user N  streams per user (default 1, max 50): devices of one person
@@ -111,7 +111,7 @@ public record BenchOptions(
         double rate = 50;
         Double channelRate = null;
         Duration duration = Duration.ofSeconds(30);
-        Duration warmup = Duration.ofSeconds(5);
+        Duration warmup = Duration.ofSeconds(20);
         Duration drain = Duration.ofSeconds(10);
         boolean connectOnly = false;
         int perUser = 1;

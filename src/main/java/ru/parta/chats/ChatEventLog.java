@@ -103,53 +103,57 @@ class ChatEventLog {
     }
 
     /**
-     * The members of each chat as they are now; read after the chats' rows are locked, it is the recipient list of
-     * the events appended in this transaction.
+     * Inserts new messages (positions and ids taken by {@link #nextMessagePositions} in this transaction) and their
+     * {@code message.new} events, and reads each chat's members, all in one statement; the pushes are scheduled after
+     * commit, in the given order, each to its chat's members as read here (after the chats' rows were locked, so they
+     * are the recipients of these events). Returns those members by chat, or null when not every message was inserted
+     * (one met an existing sender and client id): the caller must then roll back.
      */
-    Map<Long, long[]> members(Long[] chatIds) {
-        Map<Long, long[]> members = new HashMap<>();
-        jdbc.sql("select chat_id, array_agg(user_id) from chat_members where chat_id = any(?) group by chat_id")
-                .param(chatIds)
-                .query(rs -> {
-                    members.put(rs.getLong(1), longs(rs.getArray(2)));
-                });
-        return members;
-    }
-
-    /** One event to append with {@link #appendAll}, at a position already taken. */
-    record Appended(long chatId, long position, String type, Object data) {}
-
-    /**
-     * Appends the events in one multi-row statement and schedules their pushes after commit, in the given order, each
-     * to its chat's {@code recipients}.
-     */
-    void appendAll(List<Appended> events, Map<Long, long[]> recipients) {
-        int n = events.size();
+    Map<Long, long[]> appendNewMessages(List<MessageView> views) {
+        int n = views.size();
         Long[] chats = new Long[n];
         Long[] positions = new Long[n];
-        String[] types = new String[n];
         String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            MessageView m = views.get(i);
+            chats[i] = m.chatId();
+            positions[i] = m.position();
+            payloads[i] = frame(m.chatId(), m.position(), "message.new", Map.of("message", m));
+        }
+        Long[] distinctChats = java.util.Arrays.stream(chats).distinct().toArray(Long[]::new);
+        Object[] params = java.util.Arrays.copyOf(Messages.rows(views), 14);
+        params[10] = chats;
+        params[11] = positions;
+        params[12] = payloads;
+        params[13] = distinctChats;
+        Map<Long, long[]> members = new HashMap<>();
+        long[] inserted = {-1};
+        jdbc.sql("with m as (" + Messages.INSERT_ROWS + """
+                         returning 1),
+                        e as (insert into chat_events (chat_id, position, type, payload)
+                              select t.chat_id, t.position, 'message.new', t.payload::jsonb
+                              from unnest(?::bigint[], ?::bigint[], ?::text[]) as t(chat_id, position, payload))
+                        select (select count(*) from m), c.chat_id, c.members
+                        from (select chat_id, array_agg(user_id) as members from chat_members
+                              where chat_id = any(?) group by chat_id) c
+                        """).params(params).query(rs -> {
+            inserted[0] = rs.getLong(1);
+            members.put(rs.getLong(2), longs(rs.getArray(3)));
+        });
+        if (inserted[0] != n) {
+            return null;
+        }
         List<ChatEvent> pushes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Appended e = events.get(i);
-            String text = frame(e.chatId(), e.position(), e.type(), e.data());
-            chats[i] = e.chatId();
-            positions[i] = e.position();
-            types[i] = e.type();
-            payloads[i] = text;
             pushes.add(new ChatEvent(
-                    e.chatId(),
-                    e.position(),
-                    text.getBytes(StandardCharsets.UTF_8),
-                    recipients.getOrDefault(e.chatId(), new long[0]),
+                    chats[i],
+                    positions[i],
+                    payloads[i].getBytes(StandardCharsets.UTF_8),
+                    members.getOrDefault(chats[i], new long[0]),
                     System.nanoTime()));
         }
-        jdbc.sql("""
-                        insert into chat_events (chat_id, position, type, payload)
-                        select t.chat_id, t.position, t.type, t.payload::jsonb
-                        from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as t(chat_id, position, type, payload)
-                        """).params(chats, positions, types, payloads).update();
         afterCommit(() -> pushes.forEach(fanOut::publish));
+        return members;
     }
 
     private static long[] longs(Array array) throws SQLException {

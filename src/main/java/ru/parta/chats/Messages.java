@@ -70,12 +70,23 @@ class Messages {
     }
 
     /**
-     * Inserts new messages in one statement (one row per array element), ids and positions already taken by
-     * {@link ChatEventLog#nextMessagePositions}; false when any of them met an existing message with the same sender
-     * and client id (it was not inserted, and the caller must roll the transaction back). One multi-row statement
-     * costs a fraction of a JDBC batch, which PostgreSQL executes as one statement per row.
+     * A multi-row insert of new messages, one row per element of {@link #rows}' arrays, ids and positions already
+     * taken by {@link ChatEventLog#nextMessagePositions}. A row that meets an existing message with the same sender
+     * and client id is skipped, so the caller must compare the number inserted with the number given (and roll back).
+     * One multi-row statement costs a fraction of a JDBC batch, which PostgreSQL executes as one statement per row.
      */
-    boolean insertAll(List<MessageView> batch) {
+    static final String INSERT_ROWS = """
+            insert into messages (id, chat_id, sender_id, client_id, position, body, search_text, reply_to, mentions, quiet)
+            select t.id, t.chat_id, t.sender_id, t.client_id, t.position, t.body, t.search_text, t.reply_to,
+                   t.mentions::bigint[], t.quiet
+            from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[],
+                        ?::bigint[], ?::text[], ?::boolean[])
+                 as t(id, chat_id, sender_id, client_id, position, body, search_text, reply_to, mentions, quiet)
+            on conflict (sender_id, client_id) do nothing
+            """;
+
+    /** The parameters of {@link #INSERT_ROWS} for these new messages: one array per column. */
+    static Object[] rows(List<MessageView> batch) {
         int n = batch.size();
         Long[] ids = new Long[n];
         Long[] chats = new Long[n];
@@ -102,20 +113,7 @@ class Messages {
                     .collect(java.util.stream.Collectors.joining(",", "{", "}"));
             quiet[i] = m.quiet();
         }
-        int inserted = jdbc.sql("""
-                        insert into messages (id, chat_id, sender_id, client_id, position, body, search_text, reply_to,
-                                              mentions, quiet)
-                        select t.id, t.chat_id, t.sender_id, t.client_id, t.position, t.body, t.search_text, t.reply_to,
-                               t.mentions::bigint[], t.quiet
-                        from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[],
-                                    ?::bigint[], ?::text[], ?::boolean[])
-                             as t(id, chat_id, sender_id, client_id, position, body, search_text, reply_to, mentions,
-                                  quiet)
-                        on conflict (sender_id, client_id) do nothing
-                        """)
-                .params(ids, chats, senders, clientIds, positions, bodies, folded, replies, mentions, quiet)
-                .update();
-        return inserted == n;
+        return new Object[] {ids, chats, senders, clientIds, positions, bodies, folded, replies, mentions, quiet};
     }
 
     /**

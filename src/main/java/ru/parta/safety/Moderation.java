@@ -19,6 +19,10 @@ import ru.parta.shared.ApiException;
 /**
  * Moderation by chat owners and admins: muting a member for a while, lesson mode (only chat admins post), and the
  * report queue (reports by members, once each, and by the word filter).
+ *
+ * <p>A chat's lesson mode and live mutes are kept between sends ({@link ChatAnswers}): a mute or lesson mode set on
+ * this node applies to the very next send; one set on another node of a cluster within {@code
+ * parta.safety.policy-cache-ttl} (1 s).
  */
 @Component
 @Order(0)
@@ -30,8 +34,11 @@ class Moderation implements SendPolicy {
     private final ChatService chats;
     private final MessageService messages;
     private final AuditLog audit;
+    private final ChatAnswers<SendState> sendStates;
 
-    Moderation(JdbcClient jdbc, ChatService chats, MessageService messages, AuditLog audit) {
+    Moderation(
+            JdbcClient jdbc, ChatService chats, MessageService messages, AuditLog audit, SafetyProperties properties) {
+        this.sendStates = new ChatAnswers<>(properties.policyCacheTtl());
         this.jdbc = jdbc;
         this.chats = chats;
         this.messages = messages;
@@ -43,21 +50,10 @@ class Moderation implements SendPolicy {
         if (attempt.manager()) {
             return Verdict.ALLOW;
         }
-        // one round trip on the hot path: the sender's mute and the chat's lesson mode together
-        var state = jdbc.sql("""
-                        select (select muted_until from chat_mutes
-                                where chat_id = :chat and user_id = :user and muted_until > now()),
-                               exists(select 1 from chat_lesson_mode where chat_id = :chat)
-                        """)
-                .param("chat", attempt.chatId())
-                .param("user", attempt.senderId())
-                .query((rs, n) -> {
-                    var until = rs.getTimestamp(1);
-                    return new SendState(until == null ? null : until.toInstant(), rs.getBoolean(2));
-                })
-                .single();
-        if (state.mutedUntil() != null) {
-            throw new SafetyErrors.Muted(state.mutedUntil());
+        SendState state = sendStates.get(attempt.chatId(), this::sendState);
+        Instant until = state.mutes().get(attempt.senderId());
+        if (until != null && until.isAfter(Instant.now())) {
+            throw new SafetyErrors.Muted(until);
         }
         if (state.lessonMode()) {
             throw ApiException.forbidden("LESSON_MODE");
@@ -89,7 +85,31 @@ class Moderation implements SendPolicy {
                 .single();
     }
 
-    private record SendState(Instant mutedUntil, boolean lessonMode) {}
+    /** What a send into the chat must know: lesson mode and the live mutes by user. */
+    private record SendState(boolean lessonMode, Map<Long, Instant> mutes) {}
+
+    /** One round trip for the chat's lesson mode and all its live mutes (a handful at most). */
+    private SendState sendState(long chatId) {
+        return jdbc.sql("""
+                        select exists(select 1 from chat_lesson_mode where chat_id = :chat),
+                               array(select user_id from chat_mutes where chat_id = :chat and muted_until > now()
+                                     order by user_id),
+                               array(select muted_until from chat_mutes where chat_id = :chat and muted_until > now()
+                                     order by user_id)
+                        """)
+                .param("chat", chatId)
+                .query((rs, n) -> {
+                    Long[] users = (Long[]) rs.getArray(2).getArray();
+                    java.sql.Timestamp[] until =
+                            (java.sql.Timestamp[]) rs.getArray(3).getArray();
+                    Map<Long, Instant> mutes = new java.util.HashMap<>();
+                    for (int i = 0; i < users.length; i++) {
+                        mutes.put(users[i], until[i].toInstant());
+                    }
+                    return new SendState(rs.getBoolean(1), Map.copyOf(mutes));
+                })
+                .single();
+    }
 
     record Mute(long chatId, long userId, Instant mutedUntil) {}
 
@@ -126,6 +146,7 @@ class Moderation implements SendPolicy {
                         """)
                 .params(chatId, memberId, java.sql.Timestamp.from(until), actorId)
                 .update();
+        sendStates.forget(chatId);
         audit.record(
                 actorId,
                 unitOf(chatId, actorId),
@@ -142,6 +163,7 @@ class Moderation implements SendPolicy {
         jdbc.sql("delete from chat_mutes where chat_id = ? and user_id = ?")
                 .params(chatId, memberId)
                 .update();
+        sendStates.forget(chatId);
         audit.record(actorId, unitOf(chatId, actorId), "member.unmuted", Map.of("chatId", chatId, "userId", memberId));
         chats.announce(chatId, "member.unmuted", Map.of("userId", memberId, "by", actorId));
     }
@@ -158,6 +180,7 @@ class Moderation implements SendPolicy {
                     .param(chatId)
                     .update();
         }
+        sendStates.forget(chatId);
         audit.record(actorId, unitOf(chatId, actorId), "chat.lesson-mode", Map.of("chatId", chatId, "on", on));
         chats.announce(chatId, "chat.lesson-mode", Map.of("on", on, "by", actorId));
         return on;

@@ -14,15 +14,22 @@ import ru.parta.shared.ApiException;
  * Quiet hours: a message into a chat with pupils, sent while any of those pupils' schools is in its quiet hours, is
  * stored and delivered with {@code quiet: true}. Directors and deputies may send {@code urgent: true} to bypass them;
  * anyone else asking for urgent is refused with URGENT_NOT_ALLOWED.
+ *
+ * <p>A chat's windows are kept between sends ({@link ChatAnswers}): a window changed on this node applies at once; a
+ * pupil joining or leaving the chat, a roster change or a change on another node applies within {@code
+ * parta.safety.policy-cache-ttl} (1 s). Quiet hours only decide whether clients alert, never whether a message is
+ * stored or delivered.
  */
 @Component
 @Order(10)
 class QuietHours implements SendPolicy {
 
     private final JdbcClient jdbc;
+    private final ChatAnswers<List<Window>> windows;
 
-    QuietHours(JdbcClient jdbc) {
+    QuietHours(JdbcClient jdbc, SafetyProperties properties) {
         this.jdbc = jdbc;
+        this.windows = new ChatAnswers<>(properties.policyCacheTtl());
     }
 
     record Window(LocalTime from, LocalTime to, ZoneId zone) {
@@ -47,7 +54,7 @@ class QuietHours implements SendPolicy {
             return Verdict.ALLOW;
         }
         ZonedDateTime now = ZonedDateTime.now();
-        for (Window window : pupilsSchoolWindows(attempt.chatId())) {
+        for (Window window : windows.get(attempt.chatId(), chatId -> List.copyOf(pupilsSchoolWindows(chatId)))) {
             if (window.contains(now)) {
                 return new Verdict(true, null);
             }
@@ -94,6 +101,7 @@ class QuietHours implements SendPolicy {
         jdbc.sql("update units set quiet_from = ?, quiet_to = ? where id = ?")
                 .params(from, to, schoolId)
                 .update();
+        windows.forgetAll();
     }
 
     private boolean leadsASchool(long userId) {

@@ -2,6 +2,7 @@ package ru.parta.safety;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,6 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sendsPerMinute messages one sender may send per minute, over all chats
  * @param chatSendsPerMinute messages one chat accepts per minute, from all senders
  * @param searchesPerMinute searches one user may run per minute
+ * @param policyCacheTtl how long a chat's lesson mode, mutes and quiet-hour windows are kept in memory between sends;
+ *     changes made on this node apply at once, changes made on another node of a cluster within this time; 0 reads
+ *     them on every send
  */
 @Validated
 @ConfigurationProperties("parta.safety")
@@ -20,7 +24,16 @@ public record SafetyProperties(
         @DefaultValue("BLOCK") @NotNull WordFilterMode wordFilter,
         @DefaultValue("60") @Min(1) int sendsPerMinute,
         @DefaultValue("600") @Min(1) int chatSendsPerMinute,
-        @DefaultValue("30") @Min(1) int searchesPerMinute) {
+        @DefaultValue("30") @Min(1) int searchesPerMinute,
+        @DefaultValue("1s") @NotNull Duration policyCacheTtl) {
+
+    public SafetyProperties {
+        if (policyCacheTtl != null
+                && (policyCacheTtl.isNegative() || policyCacheTtl.compareTo(Duration.ofMinutes(1)) > 0)) {
+            throw new IllegalArgumentException(
+                    "parta.safety.policy-cache-ttl must be between 0 and 1m, was " + policyCacheTtl);
+        }
+    }
 
     public enum WordFilterMode {
         BLOCK,

@@ -15,7 +15,7 @@ class BenchOptionsTests {
         assertThat(o.users()).isEqualTo(300);
         assertThat(o.chatSize()).isEqualTo(30);
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(20));
         assertThat(o.connectOnly()).isFalse();
         assertThat(o.groupCount()).isEqualTo(10);
     }

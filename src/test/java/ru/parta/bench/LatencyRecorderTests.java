@@ -53,6 +53,15 @@ class LatencyRecorderTests {
             clients.onFrame(jsonb, ledger.receipts(0));
             assertThat(ledger.receipts(0).has(43)).isTrue();
             assertThat(latency.count()).isEqualTo(2);
+            // frames are read as Latin-1 bytes: Cyrillic text around the ASCII fields does not disturb them
+            String russian = frame.replace("42-", "44-").replace("\"bench\"", "\"Привет, класс! «урок»\"");
+            clients.onFrame(
+                    new String(
+                            russian.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            java.nio.charset.StandardCharsets.ISO_8859_1),
+                    ledger.receipts(0));
+            assertThat(ledger.receipts(0).has(44)).isTrue();
+            assertThat(latency.count()).isEqualTo(3);
             assertThat(latency.percentileMillis(50)).isBetween(3.0, 1000.0);
         }
     }

@@ -16,6 +16,8 @@ class ModerationIntegrationTests extends SafetyTestBase {
     @Test
     void chatAdminMutesAMemberForMinutesAndTheMemberGetsMutedWithTheEndTime() {
         long chat = api.group(d.teacher(), "Мут", d.pupil(), d.classmate());
+        // a send before the mute: the chat's moderation state is now kept in memory, and the mute must still apply
+        assertThat(api.sendMessage(d.pupil(), chat, id(), "До").status()).isEqualTo(201);
         var mute = api.post(
                 d.teacher(), chatPath(chat) + "/members/" + d.pupil().userId() + "/mute", Map.of("minutes", 10));
         assertThat(mute.status()).as(mute.body()).isEqualTo(200);
@@ -59,6 +61,7 @@ class ModerationIntegrationTests extends SafetyTestBase {
         assertThat(api.send(d.pupil(), "PUT", chatPath(chat) + "/lesson-mode", Map.of("on", true))
                         .code())
                 .isEqualTo("NOT_CHAT_ADMIN");
+        assertThat(api.sendMessage(d.pupil(), chat, id(), "До урока").status()).isEqualTo(201);
         var on = api.send(d.teacher(), "PUT", chatPath(chat) + "/lesson-mode", Map.of("on", true));
         assertThat(on.status()).as(on.body()).isEqualTo(200);
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WordFilterTests {
 
-    private final WordFilter filter =
-            new WordFilter(new SafetyProperties(SafetyProperties.WordFilterMode.BLOCK, 60, 600, 30));
+    private final WordFilter filter = new WordFilter(
+            new SafetyProperties(SafetyProperties.WordFilterMode.BLOCK, 60, 600, 30, java.time.Duration.ofSeconds(1)));
 
     @ParameterizedTest
     @ValueSource(

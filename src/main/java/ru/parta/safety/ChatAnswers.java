@@ -1,0 +1,91 @@
+package ru.parta.safety;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Per-chat answers of a policy lookup that runs on every send (lesson mode and mutes, quiet-hour windows), kept for a
+ * short while because they change rarely and a busy chat asks many times a second.
+ *
+ * <p>Guarantees:
+ *
+ * <ul>
+ *   <li>A change made on this node is seen by every send that starts after it committed: {@link #forget} and {@link
+ *       #forgetAll} drop answers after commit, and an answer read while a change was being made is not kept (a
+ *       generation counter, bumped by every forget, must be unchanged between reading and keeping).
+ *   <li>A change made on another node of a cluster is seen within the time to live ({@code
+ *       parta.safety.policy-cache-ttl}, 1 s by default); 0 turns the cache off.
+ *   <li>Memory is bounded: at most {@value #MAX_CHATS} chats are kept; past that the whole map is dropped.
+ * </ul>
+ */
+final class ChatAnswers<V> {
+
+    static final int MAX_CHATS = 20_000;
+
+    private record Answer<V>(V value, long expiresAt) {}
+
+    private final long ttlNanos;
+    private final Map<Long, Answer<V>> answers = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    ChatAnswers(Duration ttl) {
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    /** The chat's answer, from memory while it is fresh, else read with {@code lookup}. */
+    V get(long chatId, LongFunction<V> lookup) {
+        if (ttlNanos == 0) {
+            return lookup.apply(chatId);
+        }
+        long now = System.nanoTime();
+        Answer<V> answer = answers.get(chatId);
+        if (answer != null && now - answer.expiresAt() < 0) {
+            return answer.value();
+        }
+        long before = generation.get();
+        V value = lookup.apply(chatId);
+        if (generation.get() == before) {
+            if (answers.size() >= MAX_CHATS) {
+                answers.clear();
+            }
+            answers.put(chatId, new Answer<>(value, now + ttlNanos));
+            if (generation.get() != before) {
+                answers.remove(chatId); // a forget ran meanwhile: what was read may predate it
+            }
+        }
+        return value;
+    }
+
+    /** Drops the chat's answer now and again after the current transaction commits. */
+    void forget(long chatId) {
+        afterCommit(() -> {
+            generation.incrementAndGet();
+            answers.remove(chatId);
+        });
+    }
+
+    /** Drops every answer now and again after the current transaction commits. */
+    void forgetAll() {
+        afterCommit(() -> {
+            generation.incrementAndGet();
+            answers.clear();
+        });
+    }
+
+    private static void afterCommit(Runnable drop) {
+        drop.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    drop.run();
+                }
+            });
+        }
+    }
+}
