@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>A change made on this node is seen by every send that starts after it committed: {@link #forget} and {@link
  *       #forgetAll} drop answers after commit, and an answer read while a change was being made is not kept (a
  *       generation counter, bumped by every forget, must be unchanged between reading and keeping).
- *   <li>A change made on another node of a cluster is seen within the time to live ({@code
- *       parta.safety.policy-cache-ttl}, 1 s by default); 0 turns the cache off.
+ *   <li>Answers live for {@code parta.safety.policy-cache-ttl} (1 s by default; 0 turns the cache off). In cluster
+ *       mode the cache is off: a change made on another node must hold at once, and this node would not hear of it.
  *   <li>Memory is bounded: at most {@value #MAX_CHATS} chats are kept; past that the whole map is dropped.
  * </ul>
  */
@@ -35,6 +35,11 @@ final class ChatAnswers<V> {
 
     ChatAnswers(Duration ttl) {
         this.ttlNanos = ttl.toNanos();
+    }
+
+    /** With the configured time to live on a single node, off in cluster mode. */
+    ChatAnswers(SafetyProperties properties, boolean cluster) {
+        this(cluster ? Duration.ZERO : properties.policyCacheTtl());
     }
 
     /** The chat's answer, from memory while it is fresh, else read with {@code lookup}. */

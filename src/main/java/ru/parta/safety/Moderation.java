@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +21,8 @@ import ru.parta.shared.ApiException;
  * Moderation by chat owners and admins: muting a member for a while, lesson mode (only chat admins post), and the
  * report queue (reports by members, once each, and by the word filter).
  *
- * <p>A chat's lesson mode and live mutes are kept between sends ({@link ChatAnswers}): a mute or lesson mode set on
- * this node applies to the very next send; one set on another node of a cluster within {@code
- * parta.safety.policy-cache-ttl} (1 s).
+ * <p>On a single node a chat's lesson mode and live mutes are kept between sends ({@link ChatAnswers}); a mute or
+ * lesson mode applies to the very next send. In cluster mode they are read on every send.
  */
 @Component
 @Order(0)
@@ -37,8 +37,13 @@ class Moderation implements SendPolicy {
     private final ChatAnswers<SendState> sendStates;
 
     Moderation(
-            JdbcClient jdbc, ChatService chats, MessageService messages, AuditLog audit, SafetyProperties properties) {
-        this.sendStates = new ChatAnswers<>(properties.policyCacheTtl());
+            JdbcClient jdbc,
+            ChatService chats,
+            MessageService messages,
+            AuditLog audit,
+            SafetyProperties properties,
+            @Value("${parta.cluster.enabled:false}") boolean cluster) {
+        this.sendStates = new ChatAnswers<>(properties, cluster);
         this.jdbc = jdbc;
         this.chats = chats;
         this.messages = messages;

@@ -4,6 +4,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,9 @@ import ru.parta.shared.ApiException;
  * stored and delivered with {@code quiet: true}. Directors and deputies may send {@code urgent: true} to bypass them;
  * anyone else asking for urgent is refused with URGENT_NOT_ALLOWED.
  *
- * <p>A chat's windows are kept between sends ({@link ChatAnswers}): a window changed on this node applies at once; a
- * pupil joining or leaving the chat, a roster change or a change on another node applies within {@code
- * parta.safety.policy-cache-ttl} (1 s). Quiet hours only decide whether clients alert, never whether a message is
+ * <p>On a single node a chat's windows are kept between sends ({@link ChatAnswers}): a window changed applies at once;
+ * a pupil joining or leaving the chat or a roster change applies within {@code parta.safety.policy-cache-ttl} (1 s).
+ * In cluster mode they are read on every send. Quiet hours only decide whether clients alert, never whether a message is
  * stored or delivered.
  */
 @Component
@@ -27,9 +28,9 @@ class QuietHours implements SendPolicy {
     private final JdbcClient jdbc;
     private final ChatAnswers<List<Window>> windows;
 
-    QuietHours(JdbcClient jdbc, SafetyProperties properties) {
+    QuietHours(JdbcClient jdbc, SafetyProperties properties, @Value("${parta.cluster.enabled:false}") boolean cluster) {
         this.jdbc = jdbc;
-        this.windows = new ChatAnswers<>(properties.policyCacheTtl());
+        this.windows = new ChatAnswers<>(properties, cluster);
     }
 
     record Window(LocalTime from, LocalTime to, ZoneId zone) {

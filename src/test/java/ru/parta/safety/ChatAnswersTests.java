@@ -41,6 +41,20 @@ class ChatAnswersTests {
     }
 
     @Test
+    void isOffInClusterModeWhereAnotherNodesChangeMustHoldAtOnce() {
+        var properties =
+                new SafetyProperties(SafetyProperties.WordFilterMode.BLOCK, 60, 600, 30, Duration.ofMinutes(1));
+        var clustered = new ChatAnswers<String>(properties, true);
+        clustered.get(1, this::lookup);
+        clustered.get(1, this::lookup);
+        assertThat(lookups).hasValue(2);
+        var single = new ChatAnswers<String>(properties, false);
+        single.get(1, this::lookup);
+        single.get(1, this::lookup);
+        assertThat(lookups).hasValue(3);
+    }
+
+    @Test
     void forgettingAChatOrAllMakesTheNextSendReadAgain() {
         var answers = new ChatAnswers<String>(Duration.ofMinutes(1));
         answers.get(1, this::lookup);
