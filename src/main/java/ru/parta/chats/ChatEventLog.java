@@ -120,12 +120,12 @@ class ChatEventLog {
             positions[i] = m.position();
             payloads[i] = frame(m.chatId(), m.position(), "message.new", Map.of("message", m));
         }
-        Long[] distinctChats = java.util.Arrays.stream(chats).distinct().toArray(Long[]::new);
-        Object[] params = java.util.Arrays.copyOf(Messages.rows(views), 14);
-        params[10] = chats;
-        params[11] = positions;
-        params[12] = payloads;
-        params[13] = distinctChats;
+        List<Object> params = new ArrayList<>(List.of(Messages.rows(views)));
+        params.addAll(List.of(
+                chats,
+                positions,
+                payloads,
+                java.util.Arrays.stream(chats).distinct().toArray(Long[]::new)));
         Map<Long, long[]> members = new HashMap<>();
         long[] inserted = {-1};
         jdbc.sql("with m as (" + Messages.INSERT_ROWS + """

@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       checks, a deadlock, a lost connection), it is rolled back and each of its messages is written again on its
  *       own, so one bad send never costs the others, and every caller gets its own answer.
  *   <li>A batch costs two statements whatever its size: one takes the chats' positions and message ids, one inserts
- *       the messages and their events and reads the recipients. Round trips, not rows, are what PostgreSQL's CPU goes
- *       to here.
+ *       the messages and their events and reads the recipients. Each round trip is a wait for a busy core, so fewer
+ *       keep the transaction, and every send queued behind it, short.
  *   <li>Nothing waits for a batch to fill: a writer takes whatever is queued when it becomes free. Under light load a
  *       batch is one message.
  *   <li>Pushes happen only after commit. Before start and after stop, callers write their message themselves.
