@@ -38,31 +38,6 @@ class Chats {
                 .optional();
     }
 
-    /** What a send needs to know about the chat and the sender's place in it, in one query; empty for non-members. */
-    /**
-     * What a send needs to know, read in one round trip.
-     *
-     * @param sentBefore whether the sender already used the client id (in any chat): the send is a retry
-     */
-    record SendContext(MemberRole role, ChatKind kind, boolean generated, boolean sentBefore) {}
-
-    /** Empty when the user is not a member of the chat (or it does not exist). */
-    Optional<SendContext> sendContext(long chatId, long userId, String clientId) {
-        return jdbc.sql("""
-                        select m.role, c.kind, c.generated_unit_id is not null,
-                               exists(select 1 from messages e where e.sender_id = ? and e.client_id = ?)
-                        from chats c join chat_members m on m.chat_id = c.id and m.user_id = ?
-                        where c.id = ?
-                        """)
-                .params(userId, clientId, userId, chatId)
-                .query((rs, n) -> new SendContext(
-                        MemberRole.valueOf(rs.getString(1)),
-                        ChatKind.valueOf(rs.getString(2)),
-                        rs.getBoolean(3),
-                        rs.getBoolean(4)))
-                .optional();
-    }
-
     boolean generated(long chatId) {
         return jdbc.sql("select generated_unit_id is not null from chats where id = ?")
                 .param(chatId)

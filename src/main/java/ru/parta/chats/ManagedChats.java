@@ -122,17 +122,7 @@ public class ManagedChats {
                     continue;
                 }
                 long position = log.nextPosition(chatId);
-                jdbc.sql("""
-                                insert into chat_members (chat_id, user_id, role, joined_position, managed, reasons)
-                                values (?, ?, ?, ?, true, ?)
-                                """)
-                        .params(
-                                chatId,
-                                userId,
-                                want.role().name(),
-                                position,
-                                want.reasons().toArray(String[]::new))
-                        .update();
+                members.addManaged(chatId, userId, want.role(), position, want.reasons());
                 present.add(userId);
                 log.append(
                         chatId,

@@ -5,14 +5,19 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Chat memberships. A row exists exactly while the user is a member. */
+/**
+ * Chat memberships. A row exists exactly while the user is a member. Every change here makes {@link Senders} forget
+ * the chat, so the checks before a send never use a membership or role older than the last change.
+ */
 @Repository
 class Members {
 
     private final JdbcClient jdbc;
+    private final Senders senders;
 
-    Members(JdbcClient jdbc) {
+    Members(JdbcClient jdbc, Senders senders) {
         this.jdbc = jdbc;
+        this.senders = senders;
     }
 
     Optional<MemberRole> role(long chatId, long userId) {
@@ -44,10 +49,22 @@ class Members {
     }
 
     boolean add(long chatId, long userId, MemberRole role, long joinedPosition) {
+        senders.forget(chatId);
         return jdbc.sql("""
                         insert into chat_members (chat_id, user_id, role, joined_position) values (?, ?, ?, ?)
                         on conflict do nothing
                         """).params(chatId, userId, role.name(), joinedPosition).update() == 1;
+    }
+
+    /** Adds a member kept in step with the roster, for these reasons. */
+    void addManaged(long chatId, long userId, MemberRole role, long joinedPosition, List<String> reasons) {
+        senders.forget(chatId);
+        jdbc.sql("""
+                        insert into chat_members (chat_id, user_id, role, joined_position, managed, reasons)
+                        values (?, ?, ?, ?, true, ?)
+                        """)
+                .params(chatId, userId, role.name(), joinedPosition, reasons.toArray(String[]::new))
+                .update();
     }
 
     /** A member removed by hand from a generated chat stays out across re-imports until added by hand again. */
@@ -66,6 +83,7 @@ class Members {
     }
 
     boolean remove(long chatId, long userId) {
+        senders.forget(chatId);
         return jdbc.sql("delete from chat_members where chat_id = ? and user_id = ?")
                         .params(chatId, userId)
                         .update()
@@ -73,6 +91,7 @@ class Members {
     }
 
     void setRole(long chatId, long userId, MemberRole role) {
+        senders.forget(chatId);
         jdbc.sql("update chat_members set role = ? where chat_id = ? and user_id = ?")
                 .params(role.name(), chatId, userId)
                 .update();

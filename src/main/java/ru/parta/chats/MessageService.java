@@ -29,6 +29,7 @@ public class MessageService {
     private final Messages messages;
     private final Members members;
     private final Chats chats;
+    private final Senders senders;
     private final ChatService chatService;
     private final ChatEventLog log;
     private final TransactionTemplate tx;
@@ -42,6 +43,7 @@ public class MessageService {
             Messages messages,
             Members members,
             Chats chats,
+            Senders senders,
             ChatService chatService,
             ChatEventLog log,
             TransactionTemplate tx,
@@ -56,6 +58,7 @@ public class MessageService {
         this.messages = messages;
         this.members = members;
         this.chats = chats;
+        this.senders = senders;
         this.chatService = chatService;
         this.log = log;
         this.tx = tx;
@@ -94,18 +97,22 @@ public class MessageService {
                 ? List.of()
                 : attachmentIds.stream().distinct().toList();
         String body = !files.isEmpty() && (text == null || text.isBlank()) ? "" : checkText(text);
-        Optional<Chats.SendContext> context = chats.sendContext(chatId, senderId, clientId);
-        if (context.isEmpty() || context.get().sentBefore()) {
-            // a retry (also from a sender who has left the chat since) gets the original; anything else is refused
+        Optional<Senders.Sender> sender = senders.of(chatId, senderId);
+        if (sender.isEmpty()) {
+            // a retry from a sender who has left the chat since gets the original; anything else is refused
+            return replay(messages.bySenderAndClientId(senderId, clientId).orElseThrow(ChatService::notFound), chatId);
+        }
+        NewMessage message;
+        try {
+            message = checked(sender.get(), senderId, chatId, clientId, body, replyTo, mentions, urgent);
+        } catch (ApiException refused) {
+            // a retry of a message accepted earlier gets the original, even where a policy would refuse it now
             var earlier = messages.bySenderAndClientId(senderId, clientId);
             if (earlier.isPresent()) {
                 return replay(earlier.get(), chatId);
             }
-            if (context.isEmpty()) {
-                throw ChatService.notFound();
-            }
+            throw refused;
         }
-        NewMessage message = checked(context.get(), senderId, chatId, clientId, body, replyTo, mentions, urgent);
         try {
             MessageView created = files.isEmpty()
                     ? writer.write(message)
@@ -125,10 +132,11 @@ public class MessageService {
     /**
      * Everything a new message must pass before it is written: membership, posting rights, the reply target and the
      * {@link SendPolicy send policies}. These are reads (and flood counters), made outside the writing transaction so
-     * that writes can be grouped; the writer checks membership again under the chat's lock.
+     * that writes can be grouped; the writer checks membership again under the chat's lock. A retry passes them like
+     * a first send: the writer finds the client id taken and the caller answers with the original message.
      */
     private NewMessage checked(
-            Chats.SendContext chat,
+            Senders.Sender chat,
             long senderId,
             long chatId,
             String clientId,

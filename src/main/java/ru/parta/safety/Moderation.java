@@ -16,6 +16,7 @@ import ru.parta.chats.MessageService;
 import ru.parta.chats.MessageView;
 import ru.parta.chats.SendPolicy;
 import ru.parta.shared.ApiException;
+import ru.parta.shared.ChatAnswers;
 
 /**
  * Moderation by chat owners and admins: muting a member for a while, lesson mode (only chat admins post), and the
@@ -43,7 +44,7 @@ class Moderation implements SendPolicy {
             AuditLog audit,
             SafetyProperties properties,
             @Value("${parta.cluster.enabled:false}") boolean cluster) {
-        this.sendStates = new ChatAnswers<>(properties, cluster);
+        this.sendStates = ChatAnswers.onThisNode(properties.policyCacheTtl(), cluster);
         this.jdbc = jdbc;
         this.chats = chats;
         this.messages = messages;

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ru.parta.chats.SendPolicy;
 import ru.parta.shared.ApiException;
+import ru.parta.shared.ChatAnswers;
 
 /**
  * Quiet hours: a message into a chat with pupils, sent while any of those pupils' schools is in its quiet hours, is
@@ -30,7 +31,7 @@ class QuietHours implements SendPolicy {
 
     QuietHours(JdbcClient jdbc, SafetyProperties properties, @Value("${parta.cluster.enabled:false}") boolean cluster) {
         this.jdbc = jdbc;
-        this.windows = new ChatAnswers<>(properties, cluster);
+        this.windows = ChatAnswers.onThisNode(properties.policyCacheTtl(), cluster);
     }
 
     record Window(LocalTime from, LocalTime to, ZoneId zone) {

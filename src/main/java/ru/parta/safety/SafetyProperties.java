@@ -15,8 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param chatSendsPerMinute messages one chat accepts per minute, from all senders
  * @param searchesPerMinute searches one user may run per minute
  * @param policyCacheTtl how long a chat's lesson mode, mutes and quiet-hour windows are kept in memory between sends;
- *     changes made on this node apply at once, changes made on another node of a cluster within this time; 0 reads
- *     them on every send
+ *     changes made on this node apply at once, and in cluster mode nothing is kept; 0 reads them on every send
  */
 @Validated
 @ConfigurationProperties("parta.safety")

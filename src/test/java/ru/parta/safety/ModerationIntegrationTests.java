@@ -14,6 +14,22 @@ class ModerationIntegrationTests extends SafetyTestBase {
     }
 
     @Test
+    void aRetryOfAMessageAcceptedBeforeAMuteGetsTheOriginal() {
+        long chat = api.group(d.teacher(), "Повтор после мута", d.pupil());
+        var first = api.sendMessage(d.pupil(), chat, "before-mute", "До мута");
+        assertThat(first.status()).isEqualTo(201);
+        api.post(d.teacher(), chatPath(chat) + "/members/" + d.pupil().userId() + "/mute", Map.of("minutes", 10));
+
+        var retry = api.sendMessage(d.pupil(), chat, "before-mute", "До мута");
+        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.json().get("id").asLong())
+                .isEqualTo(first.json().get("id").asLong());
+        assertThat(api.sendMessage(d.pupil(), chat, "after-mute", "После").code())
+                .isEqualTo("MUTED");
+        assertThat(api.get(d.teacher(), chatPath(chat) + "/messages").list()).hasSize(1);
+    }
+
+    @Test
     void chatAdminMutesAMemberForMinutesAndTheMemberGetsMutedWithTheEndTime() {
         long chat = api.group(d.teacher(), "Мут", d.pupil(), d.classmate());
         // a send before the mute: the chat's moderation state is now kept in memory, and the mute must still apply

@@ -1,4 +1,4 @@
-package ru.parta.safety;
+package ru.parta.shared;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,8 +9,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Per-chat answers of a policy lookup that runs on every send (lesson mode and mutes, quiet-hour windows), kept for a
- * short while because they change rarely and a busy chat asks many times a second.
+ * Per-chat answers of a lookup that runs on every send (who may send, lesson mode and mutes, quiet-hour windows), kept
+ * for a short while because they change rarely and a busy chat asks many times a second.
  *
  * <p>Guarantees:
  *
@@ -18,14 +18,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>A change made on this node is seen by every send that starts after it committed: {@link #forget} and {@link
  *       #forgetAll} drop answers after commit, and an answer read while a change was being made is not kept (a
  *       generation counter, bumped by every forget, must be unchanged between reading and keeping).
- *   <li>Answers live for {@code parta.safety.policy-cache-ttl} (1 s by default; 0 turns the cache off). In cluster
- *       mode the cache is off: a change made on another node must hold at once, and this node would not hear of it.
+ *   <li>Answers live for the time to live their owner configures (0 turns the cache off). In cluster mode the cache
+ *       is off ({@link #onThisNode}): a change made on another node must hold at once, and this node would not hear of
+ *       it.
  *   <li>Memory is bounded: at most {@value #MAX_CHATS} chats are kept; past that the whole map is dropped.
  * </ul>
  */
-final class ChatAnswers<V> {
+public final class ChatAnswers<V> {
 
-    static final int MAX_CHATS = 20_000;
+    public static final int MAX_CHATS = 20_000;
 
     private record Answer<V>(V value, long expiresAt) {}
 
@@ -33,17 +34,17 @@ final class ChatAnswers<V> {
     private final Map<Long, Answer<V>> answers = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
-    ChatAnswers(Duration ttl) {
+    public ChatAnswers(Duration ttl) {
         this.ttlNanos = ttl.toNanos();
     }
 
-    /** With the configured time to live on a single node, off in cluster mode. */
-    ChatAnswers(SafetyProperties properties, boolean cluster) {
-        this(cluster ? Duration.ZERO : properties.policyCacheTtl());
+    /** With this time to live on a single node; off in cluster mode. */
+    public static <V> ChatAnswers<V> onThisNode(Duration ttl, boolean cluster) {
+        return new ChatAnswers<>(cluster ? Duration.ZERO : ttl);
     }
 
     /** The chat's answer, from memory while it is fresh, else read with {@code lookup}. */
-    V get(long chatId, LongFunction<V> lookup) {
+    public V get(long chatId, LongFunction<V> lookup) {
         if (ttlNanos == 0) {
             return lookup.apply(chatId);
         }
@@ -67,7 +68,7 @@ final class ChatAnswers<V> {
     }
 
     /** Drops the chat's answer now and again after the current transaction commits. */
-    void forget(long chatId) {
+    public void forget(long chatId) {
         afterCommit(() -> {
             generation.incrementAndGet();
             answers.remove(chatId);
@@ -75,7 +76,7 @@ final class ChatAnswers<V> {
     }
 
     /** Drops every answer now and again after the current transaction commits. */
-    void forgetAll() {
+    public void forgetAll() {
         afterCommit(() -> {
             generation.incrementAndGet();
             answers.clear();

@@ -1,4 +1,4 @@
-package ru.parta.safety;
+package ru.parta.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,13 +42,11 @@ class ChatAnswersTests {
 
     @Test
     void isOffInClusterModeWhereAnotherNodesChangeMustHoldAtOnce() {
-        var properties =
-                new SafetyProperties(SafetyProperties.WordFilterMode.BLOCK, 60, 600, 30, Duration.ofMinutes(1));
-        var clustered = new ChatAnswers<String>(properties, true);
+        ChatAnswers<String> clustered = ChatAnswers.onThisNode(Duration.ofMinutes(1), true);
         clustered.get(1, this::lookup);
         clustered.get(1, this::lookup);
         assertThat(lookups).hasValue(2);
-        var single = new ChatAnswers<String>(properties, false);
+        ChatAnswers<String> single = ChatAnswers.onThisNode(Duration.ofMinutes(1), false);
         single.get(1, this::lookup);
         single.get(1, this::lookup);
         assertThat(lookups).hasValue(3);
