@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       holds the chat row's lock until commit (see {@link ChatEventLog}).
  *   <li>A batch is all or nothing. If it fails for any reason (a client id already used, a sender removed since the
  *       checks, a deadlock, a lost connection), it is rolled back and each of its messages is written again on its
- *       own, so one bad send never costs the others, and every caller gets its own answer.
+ *       own, so one bad send never costs the others, and every caller gets its own answer. Retries of messages already
+ *       stored are answered first, and the rest written together again: resent outboxes do not turn group commit
+ *       into one transaction per message.
  *   <li>A batch costs two statements whatever its size: one takes the chats' positions and message ids, one inserts
  *       the messages and their events and reads the recipients. Each round trip is a wait for a busy core, so fewer
  *       keep the transaction, and every send queued behind it, short.
@@ -154,28 +157,69 @@ class MessageWriter implements SmartLifecycle {
 
     private void write(List<Pending> batch) {
         metrics.batch(batch.size());
-        List<MessageView> written;
-        try {
-            written = tx.execute(s -> together(batch));
-        } catch (BatchRefused e) {
-            written = null;
-        } catch (RuntimeException e) {
-            log.warn("A batch of {} new messages failed; writing them one by one", batch.size(), e);
-            written = null;
-        }
-        if (written != null) {
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(written.get(i));
-            }
+        if (writtenTogether(batch)) {
             return;
         }
-        for (Pending p : batch) {
+        List<Pending> fresh = answerRetries(batch);
+        if (fresh.size() < batch.size() && !fresh.isEmpty() && writtenTogether(fresh)) {
+            return;
+        }
+        for (Pending p : fresh) {
             try {
                 p.done().complete(writeAlone(p.message(), UnaryOperator.identity()));
             } catch (RuntimeException e) {
                 p.done().completeExceptionally(e);
             }
         }
+    }
+
+    /** Writes the batch in one transaction and answers its callers; false (nothing kept, nobody answered) if refused. */
+    private boolean writtenTogether(List<Pending> batch) {
+        List<MessageView> written;
+        try {
+            written = tx.execute(s -> together(batch));
+        } catch (BatchRefused e) {
+            return false;
+        } catch (RuntimeException e) {
+            log.warn("A batch of {} new messages failed; writing them one by one", batch.size(), e);
+            return false;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(written.get(i));
+        }
+        return true;
+    }
+
+    /**
+     * Answers the retries of messages already stored (their callers reply with the original) and returns the rest. A
+     * batch refused only because it held retries, as after a reconnect when clients resend their outboxes, is then
+     * written together again instead of one by one.
+     */
+    private List<Pending> answerRetries(List<Pending> batch) {
+        Long[] senders = new Long[batch.size()];
+        String[] clientIds = new String[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            senders[i] = batch.get(i).message().senderId();
+            clientIds[i] = batch.get(i).message().clientId();
+        }
+        Set<String> taken;
+        try {
+            taken = messages.takenClientIds(senders, clientIds);
+        } catch (RuntimeException e) {
+            return batch;
+        }
+        if (taken.isEmpty()) {
+            return batch;
+        }
+        List<Pending> fresh = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            if (taken.contains(p.message().senderId() + ":" + p.message().clientId())) {
+                p.done().completeExceptionally(new MessageService.DuplicateSend());
+            } else {
+                fresh.add(p);
+            }
+        }
+        return fresh;
     }
 
     /** Writes the whole batch in the current transaction, or throws so that it rolls back. */

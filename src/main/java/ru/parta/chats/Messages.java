@@ -5,10 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,6 +62,16 @@ class Messages {
                 .params(senderId, clientId)
                 .query(Messages::view)
                 .optional());
+    }
+
+    /** Which of these {@code (sender, clientId)} pairs are already stored, as {@code "sender:clientId"}. */
+    Set<String> takenClientIds(Long[] senderIds, String[] clientIds) {
+        return new HashSet<>(
+                jdbc.sql("""
+                        select m.sender_id || ':' || m.client_id from messages m
+                        join unnest(?::bigint[], ?::text[]) as t(sender_id, client_id)
+                          on m.sender_id = t.sender_id and m.client_id = t.client_id
+                        """).params(senderIds, clientIds).query(String.class).list());
     }
 
     Optional<MessageView> find(long chatId, long messageId) {

@@ -115,6 +115,38 @@ class GroupCommitIntegrationTests {
     }
 
     @Test
+    void retriesInABatchGetTheOriginalsAndTheFreshSendsAreStillStoredTogether() throws Exception {
+        var a = api.newUser("Переотправка");
+        var b = api.newUser("Переотправкин");
+        long chat = api.group(a, "Исходящие после обрыва", b);
+        var firstTry = api.sendMessage(a, chat, "outbox-1", "Ушло, но ответ потерян");
+        assertThat(firstTry.status()).isEqualTo(201);
+        var held = holdWriterOf(a, chat);
+        var retry = queue(a, chat, "outbox-1", "Ушло, но ответ потерян");
+        List<CompletableFuture<Api.Response>> fresh = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            fresh.add(queue(i % 2 == 0 ? b : a, chat, "fresh-" + i, "Новое " + i));
+        }
+        gate.release();
+        held.get();
+        assertThat(retry.get().status()).isEqualTo(200);
+        assertThat(retry.get().json().get("id").asLong())
+                .isEqualTo(firstTry.json().get("id").asLong());
+        for (var send : fresh) {
+            assertThat(send.get().status()).isEqualTo(201);
+        }
+        assertThat(positionsOf(chat))
+                .containsExactlyElementsOf(range(positionsOf(chat).getFirst(), 4));
+        assertThat(jdbc.sql(
+                                "select count(distinct created_at) from messages where chat_id = ? and client_id like 'fresh-%'")
+                        .param(chat)
+                        .query(Long.class)
+                        .single())
+                .as("the fresh sends of the batch in one transaction, not one by one")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aSenderRemovedWhileQueuedIsRefusedAndTheOthersAreStored() throws Exception {
         var a = api.newUser("Владелец");
         var b = api.newUser("Ушедший");
