@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param catchUpBatch events read from the database per chat per catch-up round
  * @param maxPendingSends {@code send} frames one connection may have unanswered; more are refused at once
  * @param allowedOrigins extra browser origins allowed to open the stream with the session cookie
+ * @param eventLoops threads that run the stream's sockets; 0 = one per core. Every push to a connection on a sleeping
+ *     loop wakes it, so loops beyond the cores mostly add wake-ups
  */
 @Validated
 @ConfigurationProperties("parta.stream")
@@ -35,4 +37,11 @@ public record DeliveryProperties(
         @DefaultValue("120s") Duration idleTimeout,
         @DefaultValue("500") @Min(1) @Max(10000) int catchUpBatch,
         @DefaultValue("32") @Min(1) @Max(1000) int maxPendingSends,
-        @DefaultValue List<String> allowedOrigins) {}
+        @DefaultValue List<String> allowedOrigins,
+        @DefaultValue("0") @Min(0) @Max(256) int eventLoops) {
+
+    /** The event loop threads to start. */
+    int eventLoopThreads() {
+        return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+    }
+}

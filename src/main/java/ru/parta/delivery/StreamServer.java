@@ -92,7 +92,7 @@ class StreamServer implements SmartLifecycle {
         context = new StreamContext(sync, chats, messages, connections, metrics, properties, json, errors, workers);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        group = new MultiThreadIoEventLoopGroup(io);
+        group = new MultiThreadIoEventLoopGroup(properties.eventLoopThreads(), io);
         var bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)

@@ -42,7 +42,8 @@ public final class FanOutHarness {
                 Duration.ofSeconds(120),
                 500,
                 32,
-                List.of());
+                List.of(),
+                0);
         var context = new StreamContext(
                 ChatSyncStub.memberOf(chatId),
                 null,

@@ -62,7 +62,8 @@ class StreamConnectionResyncTests {
                         Duration.ofSeconds(120),
                         500,
                         32,
-                        List.of()),
+                        List.of(),
+                        0),
                 JsonMapper.builder().build(),
                 null,
                 workers);

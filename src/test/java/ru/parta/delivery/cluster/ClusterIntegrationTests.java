@@ -183,6 +183,23 @@ class ClusterIntegrationTests {
 
     @Test
     @org.junit.jupiter.api.Order(2)
+    void aRoleChangedOnOneNodeHoldsOnTheOtherForTheVeryNextSend() {
+        var owner = apiA.newUser("Ведущий");
+        var pupil = apiA.newUser("Слушатель");
+        var pupilOnB = apiB.login(pupil.login(), pupil.userId());
+        long chat = apiA.group(owner, "Роли на два узла", pupil);
+        assertThat(apiB.sendMessage(pupilOnB, chat, "r-1", "Пишу").status()).isEqualTo(201);
+        var readOnly = apiA.send(
+                owner,
+                "PUT",
+                "/api/v1/chats/" + chat + "/members/" + pupil.userId() + "/role",
+                Map.of("role", "READ_ONLY"));
+        assertThat(readOnly.status()).isEqualTo(200);
+        assertThat(apiB.sendMessage(pupilOnB, chat, "r-2", "А теперь?").code()).isEqualTo("POSTING_NOT_ALLOWED");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
     void anUploadStartedOnOneNodeGoesOnAndFinishesOnTheOther() {
         var owner = apiA.newUser("Загружает");
         long chat = apiA.group(owner, "Файлы на два узла");
