@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import ru.parta.shared.ChatAnswers;
 
 /**
  * How new messages are written (see {@link MessageWriter}).
@@ -27,10 +28,6 @@ public record MessagesProperties(
         @DefaultValue("1s") @NotNull Duration senderCacheTtl) {
 
     public MessagesProperties {
-        if (senderCacheTtl != null
-                && (senderCacheTtl.isNegative() || senderCacheTtl.compareTo(Duration.ofMinutes(1)) > 0)) {
-            throw new IllegalArgumentException(
-                    "parta.messages.sender-cache-ttl must be between 0 and 1m, was " + senderCacheTtl);
-        }
+        ChatAnswers.checkTtl("parta.messages.sender-cache-ttl", senderCacheTtl);
     }
 }

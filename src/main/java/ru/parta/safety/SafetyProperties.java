@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import ru.parta.shared.ChatAnswers;
 
 /**
  * Settings of the safety rules.
@@ -27,11 +28,7 @@ public record SafetyProperties(
         @DefaultValue("1s") @NotNull Duration policyCacheTtl) {
 
     public SafetyProperties {
-        if (policyCacheTtl != null
-                && (policyCacheTtl.isNegative() || policyCacheTtl.compareTo(Duration.ofMinutes(1)) > 0)) {
-            throw new IllegalArgumentException(
-                    "parta.safety.policy-cache-ttl must be between 0 and 1m, was " + policyCacheTtl);
-        }
+        ChatAnswers.checkTtl("parta.safety.policy-cache-ttl", policyCacheTtl);
     }
 
     public enum WordFilterMode {

@@ -38,6 +38,16 @@ public final class ChatAnswers<V> {
         this.ttlNanos = ttl.toNanos();
     }
 
+    /** The longest time to live an owner may configure. */
+    public static final Duration MAX_TTL = Duration.ofMinutes(1);
+
+    /** Fails fast unless {@code ttl} is between 0 and {@link #MAX_TTL}; {@code property} names the setting. */
+    public static void checkTtl(String property, Duration ttl) {
+        if (ttl != null && (ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0)) {
+            throw new IllegalArgumentException(property + " must be between 0 and 1m, was " + ttl);
+        }
+    }
+
     /** With this time to live on a single node; off in cluster mode. */
     public static <V> ChatAnswers<V> onThisNode(Duration ttl, boolean cluster) {
         return new ChatAnswers<>(cluster ? Duration.ZERO : ttl);
